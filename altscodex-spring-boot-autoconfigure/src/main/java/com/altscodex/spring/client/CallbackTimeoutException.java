@@ -1,0 +1,24 @@
+package com.altscodex.spring.client;
+
+import java.time.Duration;
+
+/**
+ * No DeOAuth callback settled the login within its timeout.
+ */
+public class CallbackTimeoutException extends AltsCodexException {
+
+	private final Duration timeout;
+
+	public CallbackTimeoutException(Duration timeout) {
+		super("No DeOAuth callback within " + timeout.toMillis() + " ms");
+		this.timeout = timeout;
+	}
+
+	/**
+	 * The timeout that ran out.
+	 */
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+}

@@ -1,0 +1,30 @@
+package com.altscodex.spring.client;
+
+/**
+ * The server-to-server calls the client makes to DeOAuth.
+ */
+public enum DeOAuthOperation {
+
+	/** {@code GET /v1/oauth-meta/authorize}. */
+	AUTHORIZE("authorize"),
+
+	/** {@code POST /v1/oauth-meta/get_token}. */
+	GET_TOKEN("get_token"),
+
+	/** {@code POST /oauth/token/refresh}. */
+	REFRESH("token refresh"),
+
+	/** {@code POST /oauth/logout}. */
+	LOGOUT("logout");
+
+	private final String description;
+
+	DeOAuthOperation(String description) {
+		this.description = description;
+	}
+
+	String description() {
+		return this.description;
+	}
+
+}

@@ -1,0 +1,423 @@
+package com.altscodex.spring.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriUtils;
+
+import com.altscodex.spring.client.pending.ClaimResult;
+import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
+import com.altscodex.spring.client.pending.PendingLogin;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
+
+/**
+ * The {@link AltsCodexClient} on Spring's {@link WebClient}.
+ * <p>
+ * As a {@link SmartLifecycle} it stops before the web server shuts down gracefully:
+ * every pending login then fails with {@link ClientShutdownException} (so its caller
+ * can still answer 503 while connections are open), and new logins fail fast.
+ */
+public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifecycle {
+
+	/**
+	 * Stops after beans in the default phase and before Spring Boot's graceful web
+	 * server shutdown ({@code DEFAULT_PHASE - 1024}), which waits for in-flight
+	 * requests: pending logins must be failed before that wait begins.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+	private static final Log logger = LogFactory.getLog(DefaultAltsCodexClient.class);
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private static final int MAX_CODE_LENGTH = 4096;
+
+	private final ClientRegistration registration;
+
+	private final WebClient webClient;
+
+	private final PendingLoginRegistry<SlotInfo> pendingLogins;
+
+	private final DeOAuthAnswers answers;
+
+	private final JsonMapper jsonMapper;
+
+	private final StateGenerator states = new StateGenerator();
+
+	private final String authorizeUrlPrefix;
+
+	private final URI getTokenUri;
+
+	private final URI refreshUri;
+
+	private final URI logoutUri;
+
+	private volatile boolean running = true;
+
+	private DefaultAltsCodexClient(Builder builder) {
+		this.registration = builder.registration;
+		this.pendingLogins = (builder.pendingLogins != null) ? builder.pendingLogins
+				: new InMemoryPendingLoginRegistry<>();
+		this.jsonMapper = (builder.jsonMapper != null) ? builder.jsonMapper : JsonMapper.shared();
+		this.answers = new DeOAuthAnswers(this.jsonMapper);
+		DeOAuthHttpSettings settings = builder.httpSettings;
+		ClientHttpConnector connector = builder.connector;
+		Assert.state(connector != null, "connector cannot be null");
+		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+				: WebClient.builder();
+		this.webClient = webClientBuilder.clientConnector(new CredentialApplyingConnector(connector))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxResponseSize()))
+			.build();
+		String base = this.registration.getAuthServerUrl();
+		this.authorizeUrlPrefix = base + "/v1/oauth-meta/authorize?client_id=" + encode(this.registration.getClientId())
+				+ "&redirect_uri=" + encode(this.registration.getRedirectUri()) + "&respose_type=code&state=";
+		this.getTokenUri = URI.create(base + "/v1/oauth-meta/get_token");
+		this.refreshUri = URI.create(base + "/oauth/token/refresh");
+		this.logoutUri = URI.create(base + "/oauth/logout");
+	}
+
+	private static String encode(String value) {
+		return UriUtils.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Starts building a client for a registration.
+	 * @param registration the client registration
+	 * @return a builder
+	 */
+	public static Builder builder(ClientRegistration registration) {
+		return new Builder(registration);
+	}
+
+	@Override
+	public ClientRegistration getRegistration() {
+		return this.registration;
+	}
+
+	@Override
+	public Mono<SlotInfo> getSlotInfo(String jwt) {
+		return getSlotInfo(jwt, this.registration.getTimeout());
+	}
+
+	@Override
+	public Mono<SlotInfo> getSlotInfo(String jwt, Duration timeout) {
+		Assert.notNull(timeout, "timeout cannot be null");
+		return Mono.defer(() -> {
+			HttpCredential bearer = JwtCredential.bearer(jwt);
+			if (!this.running) {
+				return Mono.error(shutdown());
+			}
+			return this.pendingLogins.register(this.states.next()).flatMap((pending) -> login(pending, bearer));
+		}).timeout(timeout, Mono.error(() -> new CallbackTimeoutException(timeout)));
+	}
+
+	private Mono<SlotInfo> login(PendingLogin<SlotInfo> pending, HttpCredential bearer) {
+		// a stop() that ran while the entry was being registered did not see it
+		if (!this.running) {
+			pending.release();
+			return Mono.error(shutdown());
+		}
+		return authorize(pending.state(), bearer).then(pending.result())
+			.switchIfEmpty(Mono.error(() -> new AltsCodexException("Login ended without an outcome")))
+			.doFinally((signal) -> pending.release());
+	}
+
+	private Mono<Void> authorize(String state, HttpCredential bearer) {
+		return exchange(DeOAuthOperation.AUTHORIZE,
+				this.webClient.get()
+					.uri(URI.create(this.authorizeUrlPrefix + state))
+					.attribute(HttpCredential.ATTRIBUTE, bearer),
+				(body) -> {
+					this.answers.authorize(body);
+					return Boolean.TRUE;
+				})
+			.then();
+	}
+
+	@Override
+	public Mono<SlotInfo> exchangeCode(String code) {
+		return Mono.defer(() -> {
+			checkCode(code);
+			Map<String, String> request = new LinkedHashMap<>();
+			request.put("grant_type", "code");
+			request.put("code", code);
+			request.put("redirect_uri", this.registration.getRedirectUri());
+			return exchange(DeOAuthOperation.GET_TOKEN, this.webClient.post()
+				.uri(this.getTokenUri)
+				.attribute(HttpCredential.ATTRIBUTE, this.registration.basicCredential())
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(json(request)), this.answers::slotInfo);
+		});
+	}
+
+	@Override
+	public Mono<TokenSet> refreshTokens(String refreshToken, String code) {
+		return Mono.defer(() -> {
+			Assert.hasText(refreshToken, "refreshToken must not be empty");
+			checkCode(code);
+			Map<String, String> request = new LinkedHashMap<>();
+			request.put("refresh_token", refreshToken);
+			request.put("client_id", this.registration.getClientId());
+			request.put("client_secret", this.registration.clientSecret());
+			request.put("redirect_uri", this.registration.getRedirectUri());
+			request.put("code", code);
+			return exchange(DeOAuthOperation.REFRESH, this.webClient.post()
+				.uri(this.refreshUri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(json(request)), this.answers::refresh);
+		});
+	}
+
+	@Override
+	public Mono<Void> logout(String jwt) {
+		return Mono.defer(() -> {
+			HttpCredential bearer = JwtCredential.bearer(jwt);
+			return exchange(DeOAuthOperation.LOGOUT,
+					this.webClient.post().uri(this.logoutUri).attribute(HttpCredential.ATTRIBUTE, bearer),
+					(body) -> Boolean.TRUE)
+				.then();
+		});
+	}
+
+	@Override
+	public Mono<ClaimResult> handleCallback(AuthorizationCallback callback) {
+		String state = callback.state();
+		if (state == null || state.isEmpty()) {
+			return Mono.just(ClaimResult.UNKNOWN);
+		}
+		return this.pendingLogins.claim(state, () -> callbackOutcome(callback)).doOnNext((result) -> {
+			if (result != ClaimResult.CLAIMED && logger.isDebugEnabled()) {
+				logger.debug("Callback for state " + StateAbbreviation.of(state) + " ignored: " + result);
+			}
+		});
+	}
+
+	private Mono<SlotInfo> callbackOutcome(AuthorizationCallback callback) {
+		if (!callback.isSuccess()) {
+			String reason = safeCode(callback.code());
+			return Mono.error(new AuthorizeRejectedException(
+					"DeOAuth callback rejected the login" + ((reason != null) ? " (code " + reason + ")" : ""),
+					reason));
+		}
+		String code = callback.code();
+		if (code == null || code.isEmpty()) {
+			return Mono.error(new AuthorizeRejectedException("DeOAuth callback code missing", null));
+		}
+		return exchangeCode(code);
+	}
+
+	/**
+	 * The code of a rejected callback, if it looks like an error code: it comes from
+	 * the query string of an unauthenticated request.
+	 */
+	private static @Nullable String safeCode(@Nullable String code) {
+		if (code == null || code.isEmpty() || code.length() > 64) {
+			return null;
+		}
+		for (int i = 0; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '_' && c != '-' && c != '.') {
+				return null;
+			}
+		}
+		return code;
+	}
+
+	@Override
+	public int getPendingLoginCount() {
+		return this.pendingLogins.size();
+	}
+
+	private static void checkCode(String code) {
+		Assert.hasText(code, "code must not be empty");
+		Assert.isTrue(code.length() <= MAX_CODE_LENGTH, "code is too long");
+	}
+
+	private byte[] json(Map<String, String> request) {
+		return this.jsonMapper.writeValueAsBytes(request);
+	}
+
+	private <T> Mono<T> exchange(DeOAuthOperation operation, WebClient.RequestHeadersSpec<?> request,
+			Function<byte[], T> onSuccess) {
+		return request.exchangeToMono((response) -> read(operation, response, onSuccess))
+			.onErrorMap((ex) -> !(ex instanceof AltsCodexException), (ex) -> translate(operation, ex));
+	}
+
+	private <T> Mono<T> read(DeOAuthOperation operation, ClientResponse response, Function<byte[], T> onSuccess) {
+		int status = response.statusCode().value();
+		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).map((body) -> {
+			if (status < 200 || status > 299) {
+				throw this.answers.httpError(operation, status, body);
+			}
+			return onSuccess.apply(body);
+		});
+	}
+
+	private AltsCodexException translate(DeOAuthOperation operation, Throwable ex) {
+		if (ex instanceof DataBufferLimitException) {
+			return new InvalidResponseException(operation, "larger than the configured limit");
+		}
+		if (ex instanceof WebClientRequestException) {
+			return new AltsCodexException("Could not reach DeOAuth for " + operation.description() + " at "
+					+ this.registration.getAuthServerUrl(), ex.getCause());
+		}
+		if (ex instanceof io.netty.handler.timeout.ReadTimeoutException) {
+			return new AltsCodexException("DeOAuth did not answer " + operation.description() + " in time");
+		}
+		return new AltsCodexException("DeOAuth " + operation.description() + " failed: " + ex.getClass().getName());
+	}
+
+	private ClientShutdownException shutdown() {
+		return new ClientShutdownException(this.registration.getName());
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		int pending = this.pendingLogins.size();
+		this.pendingLogins.failAll(this::shutdown);
+		if (pending > 0 && logger.isInfoEnabled()) {
+			logger.info("AltsCodex client '" + this.registration.getName() + "' stopped; failed " + pending
+					+ " pending login(s)");
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public String toString() {
+		return "DefaultAltsCodexClient[" + this.registration + "]";
+	}
+
+	/**
+	 * Builds a {@link DefaultAltsCodexClient}.
+	 */
+	public static final class Builder {
+
+		private final ClientRegistration registration;
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private @Nullable ClientHttpConnector connector;
+
+		private DeOAuthHttpSettings httpSettings = DeOAuthHttpSettings.defaults();
+
+		private @Nullable JsonMapper jsonMapper;
+
+		private @Nullable PendingLoginRegistry<SlotInfo> pendingLogins;
+
+		private Builder(ClientRegistration registration) {
+			Assert.notNull(registration, "registration cannot be null");
+			this.registration = registration;
+		}
+
+		/**
+		 * Sets the {@link WebClient.Builder} to start from (it is cloned), so that the
+		 * application's customizers, codecs and observation apply. Defaults to
+		 * {@link WebClient#builder()}.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets the HTTP connector. Defaults to a Reactor Netty connector built from the
+		 * {@linkplain #httpSettings(DeOAuthHttpSettings) HTTP settings} on a pool of
+		 * its own.
+		 * @param connector the connector
+		 * @return this builder
+		 */
+		public Builder connector(ClientHttpConnector connector) {
+			this.connector = connector;
+			return this;
+		}
+
+		/**
+		 * Sets timeouts, the answer size cap and the pool size. Defaults to
+		 * {@link DeOAuthHttpSettings#defaults()}.
+		 * @param httpSettings the settings
+		 * @return this builder
+		 */
+		public Builder httpSettings(DeOAuthHttpSettings httpSettings) {
+			Assert.notNull(httpSettings, "httpSettings cannot be null");
+			this.httpSettings = httpSettings;
+			return this;
+		}
+
+		/**
+		 * Sets the JSON mapper used to read and write DeOAuth's JSON. Defaults to
+		 * {@link JsonMapper#shared()}.
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * Sets where pending logins wait for their callback. Defaults to an
+		 * {@link InMemoryPendingLoginRegistry}.
+		 * @param pendingLogins the registry
+		 * @return this builder
+		 */
+		public Builder pendingLogins(PendingLoginRegistry<SlotInfo> pendingLogins) {
+			this.pendingLogins = pendingLogins;
+			return this;
+		}
+
+		/**
+		 * The registration the client is built for.
+		 */
+		public ClientRegistration registration() {
+			return this.registration;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 */
+		public DefaultAltsCodexClient build() {
+			if (this.connector == null) {
+				this.connector = this.httpSettings.createConnector(
+						this.httpSettings.createConnectionProvider("altscodex-" + this.registration.getName()));
+			}
+			return new DefaultAltsCodexClient(this);
+		}
+
+	}
+
+}

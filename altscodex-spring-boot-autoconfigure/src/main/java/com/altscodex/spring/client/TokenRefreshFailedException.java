@@ -1,0 +1,24 @@
+package com.altscodex.spring.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * DeOAuth answered a token refresh with {@code "success": false}.
+ */
+public class TokenRefreshFailedException extends AltsCodexException {
+
+	private final @Nullable String serverMessage;
+
+	public TokenRefreshFailedException(@Nullable String serverMessage) {
+		super("DeOAuth refused the token refresh" + ((serverMessage != null) ? ": " + serverMessage : ""));
+		this.serverMessage = serverMessage;
+	}
+
+	/**
+	 * The {@code message} DeOAuth sent.
+	 */
+	public @Nullable String getServerMessage() {
+		return this.serverMessage;
+	}
+
+}

@@ -1,0 +1,47 @@
+package com.altscodex.spring.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import com.altscodex.spring.client.AltsCodexClient;
+
+/**
+ * Builds the callback routes: one {@link AltsCodexCallbackHandler} per distinct
+ * callback path of the given clients.
+ */
+public final class AltsCodexCallbackRoutes {
+
+	private AltsCodexCallbackRoutes() {
+	}
+
+	/**
+	 * Routes each client's callback path (every method, so that non-POST requests get a
+	 * 405 rather than a 404) to its handler.
+	 * @param clients the clients
+	 * @return the router function
+	 */
+	public static RouterFunction<ServerResponse> of(Iterable<? extends AltsCodexClient> clients) {
+		Map<String, List<AltsCodexClient>> byPath = new LinkedHashMap<>();
+		for (AltsCodexClient client : clients) {
+			byPath.computeIfAbsent(client.getRegistration().getCallbackPath(), (path) -> new ArrayList<>())
+				.add(client);
+		}
+		Assert.notEmpty(byPath, "clients must not be empty");
+		RouterFunction<ServerResponse> routes = null;
+		for (Map.Entry<String, List<AltsCodexClient>> entry : byPath.entrySet()) {
+			RouterFunction<ServerResponse> route = RouterFunctions.route(RequestPredicates.path(entry.getKey()),
+					new AltsCodexCallbackHandler(entry.getValue()));
+			routes = (routes != null) ? routes.and(route) : route;
+		}
+		return routes;
+	}
+
+}
