@@ -25,6 +25,19 @@ public record AuthorizationCallback(@Nullable String state, @Nullable String cod
 				single(queryParams, "success"));
 	}
 
+	/**
+	 * Reads the callback from a raw (still percent-encoded) query string, strictly:
+	 * a malformed escape, bytes that are not UTF-8, or a repeated parameter are errors,
+	 * never guessed at.
+	 * @param rawQuery the raw query string, without the leading {@code ?}; may be
+	 * {@code null} or empty
+	 * @return the callback
+	 * @throws IllegalArgumentException when the query string is malformed
+	 */
+	public static AuthorizationCallback parse(@Nullable String rawQuery) {
+		return from(QueryStrings.parse(rawQuery));
+	}
+
 	private static @Nullable String single(MultiValueMap<String, String> params, String name) {
 		var values = params.get(name);
 		if (values == null || values.isEmpty()) {

@@ -134,9 +134,13 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 			pending.release();
 			return Mono.error(shutdown());
 		}
+		// released before the outcome travels downstream, so that whoever sees the
+		// outcome also sees the entry gone
 		return authorize(pending.state(), bearer).then(pending.result())
 			.switchIfEmpty(Mono.error(() -> new AltsCodexException("Login ended without an outcome")))
-			.doFinally((signal) -> pending.release());
+			.doOnSuccess((slot) -> pending.release())
+			.doOnError((ex) -> pending.release())
+			.doOnCancel(pending::release);
 	}
 
 	private Mono<Void> authorize(String state, HttpCredential bearer) {

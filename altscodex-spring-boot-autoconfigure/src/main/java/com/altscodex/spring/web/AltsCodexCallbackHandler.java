@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -34,7 +33,7 @@ import com.altscodex.spring.client.pending.ClaimResult;
 public final class AltsCodexCallbackHandler implements HandlerFunction<ServerResponse> {
 
 	/** Longest raw query string accepted. */
-	public static final int MAX_QUERY_LENGTH = 4096;
+	public static final int MAX_QUERY_LENGTH = 2048;
 
 	private static final Log logger = LogFactory.getLog(AltsCodexCallbackHandler.class);
 
@@ -62,8 +61,7 @@ public final class AltsCodexCallbackHandler implements HandlerFunction<ServerRes
 		}
 		AuthorizationCallback callback;
 		try {
-			MultiValueMap<String, String> params = request.queryParams();
-			callback = AuthorizationCallback.from(params);
+			callback = AuthorizationCallback.parse(rawQuery);
 		}
 		catch (RuntimeException ex) {
 			return problem(request, HttpStatus.BAD_REQUEST, "The callback query string is malformed.");
@@ -86,7 +84,7 @@ public final class AltsCodexCallbackHandler implements HandlerFunction<ServerRes
 
 	private static Mono<ServerResponse> problem(ServerRequest request, HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(URI.create(request.path()));
+		problem.setInstance(URI.create(request.requestPath().value()));
 		ServerResponse.BodyBuilder response = ServerResponse.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (status == HttpStatus.METHOD_NOT_ALLOWED) {

@@ -1,5 +1,6 @@
 package com.altscodex.spring.web;
 
+import java.net.URI;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -57,7 +58,7 @@ public class AltsCodexWebExceptionHandler implements WebExceptionHandler, Ordere
 			return Mono.error(ex);
 		}
 		ProblemDetail problem = this.problemDetails.problemFor(failure);
-		problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		return ServerResponse.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyValue(problem)
