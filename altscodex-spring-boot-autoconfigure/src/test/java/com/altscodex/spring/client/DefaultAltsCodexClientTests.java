@@ -378,8 +378,7 @@ class DefaultAltsCodexClientTests {
 			assertThat(response.statusCode().is3xxRedirection()).isTrue();
 			return Mono.justOrEmpty(response.headers().asHttpHeaders().getLocation());
 		}).block(Duration.ofSeconds(5));
-		AuthorizationCallback callback = AuthorizationCallback
-			.from(UriComponentsBuilder.fromUri(back).build().getQueryParams());
+		AuthorizationCallback callback = AuthorizationCallback.parse(back.getRawQuery());
 		assertThat(LoginUrls.stateMatches(state, callback)).isTrue();
 		assertThat(callback.isSuccess()).isTrue();
 
