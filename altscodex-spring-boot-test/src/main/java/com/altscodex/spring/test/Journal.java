@@ -1,0 +1,90 @@
+package com.altscodex.spring.test;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * An append-only record of what happened, in order, that tests can await without
+ * sleeping.
+ */
+final class Journal<T> {
+
+	private final Queue<T> entries = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger size = new AtomicInteger();
+
+	private final Queue<Waiter<T>> waiters = new ConcurrentLinkedQueue<>();
+
+	void add(T entry) {
+		this.entries.add(entry);
+		int newSize = this.size.incrementAndGet();
+		for (Iterator<Waiter<T>> iterator = this.waiters.iterator(); iterator.hasNext();) {
+			if (iterator.next().offer(entry, newSize)) {
+				iterator.remove();
+			}
+		}
+	}
+
+	List<T> snapshot() {
+		return List.copyOf(this.entries);
+	}
+
+	void clear() {
+		this.entries.clear();
+		this.size.set(0);
+	}
+
+	/**
+	 * The next entry that matches, added after this call.
+	 */
+	Mono<T> next(Predicate<? super T> filter) {
+		Sinks.One<T> sink = Sinks.one();
+		Waiter<T> waiter = (entry, size) -> {
+			if (!filter.test(entry)) {
+				return false;
+			}
+			sink.tryEmitValue(entry);
+			return true;
+		};
+		this.waiters.add(waiter);
+		return sink.asMono().doOnCancel(() -> this.waiters.remove(waiter));
+	}
+
+	/**
+	 * Completes once the journal holds at least {@code count} entries.
+	 */
+	Mono<Void> awaitSize(int count) {
+		Sinks.Empty<Void> sink = Sinks.empty();
+		Waiter<T> waiter = (entry, size) -> {
+			if (size < count) {
+				return false;
+			}
+			sink.tryEmitEmpty();
+			return true;
+		};
+		this.waiters.add(waiter);
+		if (this.size.get() >= count) {
+			sink.tryEmitEmpty();
+			this.waiters.remove(waiter);
+		}
+		return sink.asMono().doOnCancel(() -> this.waiters.remove(waiter));
+	}
+
+	@FunctionalInterface
+	private interface Waiter<T> {
+
+		/**
+		 * Offers a new entry; answers whether this waiter is done.
+		 */
+		boolean offer(T entry, int size);
+
+	}
+
+}
