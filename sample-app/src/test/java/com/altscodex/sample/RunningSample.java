@@ -1,0 +1,97 @@
+package com.altscodex.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.altscodex.spring.test.DeOAuthSimulator;
+
+/**
+ * The sample application, started the way {@code spring-boot:run} starts it, on a free
+ * port of its own, so that the redirect URI the DeOAuth simulator calls back is the
+ * application's real address.
+ */
+final class RunningSample implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final int port;
+
+	private RunningSample(ConfigurableApplicationContext context, int port) {
+		this.context = context;
+		this.port = port;
+	}
+
+	/**
+	 * Starts the sample in simulator mode.
+	 * @param extraSources more configuration classes, e.g. test taps
+	 * @param args more command-line arguments
+	 * @return the running sample
+	 */
+	static RunningSample start(Class<?>[] extraSources, String... args) {
+		int port = freePort();
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port));
+		arguments.addAll(List.of(args));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+			.sources(extraSources)
+			.run(arguments.toArray(String[]::new));
+		return new RunningSample(context, port);
+	}
+
+	static RunningSample start(String... args) {
+		return start(new Class<?>[0], args);
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	String redirectUri() {
+		return baseUrl() + "/login/altscodex/callback";
+	}
+
+	DeOAuthSimulator simulator() {
+		return this.context.getBean(DeOAuthSimulator.class);
+	}
+
+	String property(String name) {
+		return this.context.getEnvironment().getRequiredProperty(name);
+	}
+
+	WebTestClient webTestClient() {
+		return webTestClient(this.port);
+	}
+
+	static WebTestClient webTestClient(int port) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
