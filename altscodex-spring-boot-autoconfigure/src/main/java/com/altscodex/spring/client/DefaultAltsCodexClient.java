@@ -10,8 +10,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
@@ -34,7 +36,7 @@ import com.altscodex.spring.client.pending.PendingLoginRegistry;
  * every pending login then fails with {@link ClientShutdownException} (so its caller
  * can still answer 503 while connections are open), and new logins fail fast.
  */
-public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifecycle {
+public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifecycle, DisposableBean {
 
 	/**
 	 * Stops after beans in the default phase and before Spring Boot's graceful web
@@ -69,6 +71,8 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 	private final URI logoutUri;
 
+	private final @Nullable ConnectionProvider ownConnectionProvider;
+
 	private volatile boolean running = true;
 
 	private DefaultAltsCodexClient(Builder builder) {
@@ -79,7 +83,13 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		this.answers = new DeOAuthAnswers(this.jsonMapper);
 		DeOAuthHttpSettings settings = builder.httpSettings;
 		ClientHttpConnector connector = builder.connector;
-		Assert.state(connector != null, "connector cannot be null");
+		if (connector == null) {
+			this.ownConnectionProvider = settings.createConnectionProvider("altscodex-" + this.registration.getName());
+			connector = settings.createConnector(this.ownConnectionProvider);
+		}
+		else {
+			this.ownConnectionProvider = null;
+		}
 		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
 				: WebClient.builder();
 		this.webClient = webClientBuilder.clientConnector(new CredentialApplyingConnector(connector))
@@ -159,6 +169,9 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	public Mono<SlotInfo> exchangeCode(String code) {
 		return Mono.defer(() -> {
 			checkCode(code);
+			if (!this.running) {
+				return Mono.error(shutdown());
+			}
 			Map<String, String> request = new LinkedHashMap<>();
 			request.put("grant_type", "code");
 			request.put("code", code);
@@ -176,6 +189,9 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		return Mono.defer(() -> {
 			Assert.hasText(refreshToken, "refreshToken must not be empty");
 			checkCode(code);
+			if (!this.running) {
+				return Mono.error(shutdown());
+			}
 			Map<String, String> request = new LinkedHashMap<>();
 			request.put("refresh_token", refreshToken);
 			request.put("client_id", this.registration.getClientId());
@@ -193,6 +209,9 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	public Mono<Void> logout(String jwt) {
 		return Mono.defer(() -> {
 			HttpCredential bearer = JwtCredential.bearer(jwt);
+			if (!this.running) {
+				return Mono.error(shutdown());
+			}
 			return exchange(DeOAuthOperation.LOGOUT,
 					this.webClient.post().uri(this.logoutUri).attribute(HttpCredential.ATTRIBUTE, bearer),
 					(body) -> Boolean.TRUE)
@@ -318,6 +337,18 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		return PHASE;
 	}
 
+	/**
+	 * Releases the connection pool the client created for itself, if any (a connector
+	 * given to the builder belongs to the caller). Spring calls it when the client is a
+	 * bean.
+	 */
+	@Override
+	public void destroy() {
+		if (this.ownConnectionProvider != null) {
+			this.ownConnectionProvider.dispose();
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "DefaultAltsCodexClient[" + this.registration + "]";
@@ -359,8 +390,8 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 		/**
 		 * Sets the HTTP connector. Defaults to a Reactor Netty connector built from the
-		 * {@linkplain #httpSettings(DeOAuthHttpSettings) HTTP settings} on a pool of
-		 * its own.
+		 * {@linkplain #httpSettings(DeOAuthHttpSettings) HTTP settings} on a connection
+		 * pool of the client's own, released by {@link DefaultAltsCodexClient#destroy()}.
 		 * @param connector the connector
 		 * @return this builder
 		 */
@@ -415,10 +446,6 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		 * @return the client
 		 */
 		public DefaultAltsCodexClient build() {
-			if (this.connector == null) {
-				this.connector = this.httpSettings.createConnector(
-						this.httpSettings.createConnectionProvider("altscodex-" + this.registration.getName()));
-			}
 			return new DefaultAltsCodexClient(this);
 		}
 

@@ -71,6 +71,7 @@ class DefaultAltsCodexClientTests {
 	@AfterAll
 	static void stopApp() {
 		callbackServer.close();
+		client.destroy();
 	}
 
 	@BeforeEach
@@ -154,6 +155,19 @@ class DefaultAltsCodexClientTests {
 			.as(StepVerifier::create)
 			.expectError(CallbackTimeoutException.class)
 			.verify(Duration.ofSeconds(5));
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenLongTimeoutRunsOutThenFailsWithoutWaitingForIt() {
+		simulator.behavior().withholdCallback(true);
+		StepVerifier.withVirtualTime(() -> client.getSlotInfo(simulator.issueJwt("alice"), Duration.ofMinutes(10)))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMinutes(9))
+			.thenAwait(Duration.ofMinutes(1))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(CallbackTimeoutException.class)
+				.hasMessageContaining("600000 ms"))
+			.verify(Duration.ofSeconds(10));
 		assertThat(client.getPendingLoginCount()).isZero();
 	}
 
@@ -297,6 +311,7 @@ class DefaultAltsCodexClientTests {
 		}
 		finally {
 			callbackServer.serve(List.of(client));
+			wrong.destroy();
 		}
 	}
 
@@ -344,10 +359,25 @@ class DefaultAltsCodexClientTests {
 				.as(StepVerifier::create)
 				.expectError(ClientShutdownException.class)
 				.verify(Duration.ofSeconds(1));
+			stopping.exchangeCode("code").as(StepVerifier::create).expectError(ClientShutdownException.class).verify();
+			stopping.refreshTokens("rt", "code")
+				.as(StepVerifier::create)
+				.expectError(ClientShutdownException.class)
+				.verify();
+			stopping.logout(simulator.issueJwt("alice"))
+				.as(StepVerifier::create)
+				.expectError(ClientShutdownException.class)
+				.verify();
 			assertThat(simulator.requests()).isEmpty();
+			// a restarted context starts it again
+			stopping.start();
+			simulator.behavior().reset();
+			assertThat(stopping.getSlotInfo(simulator.issueJwt("bob")).block(Duration.ofSeconds(10)).id())
+				.isEqualTo("bob");
 		}
 		finally {
 			callbackServer.serve(List.of(client));
+			stopping.destroy();
 		}
 	}
 
@@ -448,6 +478,7 @@ class DefaultAltsCodexClientTests {
 		assertThat(client.getPendingLoginCount()).isZero();
 		assertThat(simulator.requests(GET_TOKEN)).hasSize(logins);
 		callbackServer.serve(List.of(DefaultAltsCodexClientTests.client));
+		client.destroy();
 	}
 
 	@Test
