@@ -153,6 +153,7 @@ class LoginEndpointTests {
 		String jwt = simulator.issueJwt("carol");
 		login(jwt).expectStatus().isOk();
 		List<String> accessTokens = sample.context().getBean(GetTokenRecorder.class).accessTokens();
+		simulator.awaitCallbacks(1).block(Duration.ofSeconds(5));
 		String code = simulator.callbacks().stream().map(CallbackAttempt::code).findFirst().orElseThrow();
 		String jwtSignature = jwt.substring(jwt.lastIndexOf('.') + 1);
 		assertThat(output).contains("Signed in AltsCodex user carol")

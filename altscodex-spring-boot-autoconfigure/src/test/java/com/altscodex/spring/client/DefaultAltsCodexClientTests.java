@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +23,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.altscodex.spring.client.pending.ClaimResult;
+import com.altscodex.spring.test.CallbackAttempt;
 import com.altscodex.spring.test.DeOAuthSimulatorExtension;
 import com.altscodex.spring.test.RecordedRequest;
 import com.altscodex.spring.testsupport.CallbackServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The client against the DeOAuth simulator over loopback HTTP, with the starter's
@@ -105,10 +108,17 @@ class DefaultAltsCodexClientTests {
 		assertThat(getToken.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
 			.encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
 		assertThat(getToken.header("Content-Type")).startsWith("application/json");
+		// the simulator records a callback once it has read the app's answer to it
+		String state = authorize.queryParam("state");
+		CallbackAttempt callback = await().atMost(Duration.ofSeconds(5))
+			.until(() -> simulator.callbacks().stream().filter((c) -> state.equals(c.state())).findFirst(),
+					Optional::isPresent)
+			.orElseThrow();
+		assertThat(callback.status()).isEqualTo(200);
 		Map<String, Object> body = JsonMapper.shared().readValue(getToken.body(), Map.class);
 		assertThat(body).containsEntry("grant_type", "code")
 			.containsEntry("redirect_uri", callbackServer.redirectUri())
-			.containsEntry("code", simulator.simulator().callbacks().get(0).code());
+			.containsEntry("code", callback.code());
 	}
 
 	@Test

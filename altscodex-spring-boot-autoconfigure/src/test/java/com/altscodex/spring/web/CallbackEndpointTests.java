@@ -69,6 +69,7 @@ class CallbackEndpointTests {
 			.doesNotExist()
 			.jsonPath("$.code")
 			.doesNotExist();
+		simulator.awaitCallbacks(1).block(Duration.ofSeconds(5));
 		assertThat(simulator.simulator().callbacks()).singleElement()
 			.satisfies((callback) -> assertThat(callback.status()).isEqualTo(200));
 		assertThat(this.client.getPendingLoginCount()).isZero();
