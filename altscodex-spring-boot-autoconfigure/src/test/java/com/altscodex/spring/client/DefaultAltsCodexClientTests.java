@@ -171,8 +171,12 @@ class DefaultAltsCodexClientTests {
 	@Test
 	void getSlotInfoWhenLongTimeoutRunsOutThenFailsWithoutWaitingForIt() {
 		simulator.behavior().withholdCallback(true);
+		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
+		authorized.subscribe();
 		StepVerifier.withVirtualTime(() -> client.getSlotInfo(simulator.issueJwt("alice"), Duration.ofMinutes(10)))
 			.expectSubscription()
+			// the HTTP part runs in real time; only the login's own clock is virtual
+			.then(() -> authorized.block(Duration.ofSeconds(5)))
 			.expectNoEvent(Duration.ofMinutes(9))
 			.thenAwait(Duration.ofMinutes(1))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(CallbackTimeoutException.class)
