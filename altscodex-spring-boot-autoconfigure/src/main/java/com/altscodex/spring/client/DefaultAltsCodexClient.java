@@ -268,9 +268,13 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		return this.pendingLogins.size();
 	}
 
-	private static void checkCode(String code) {
-		Assert.hasText(code, "code must not be empty");
-		Assert.isTrue(code.length() <= MAX_CODE_LENGTH, "code is too long");
+	private static void checkCode(@Nullable String code) {
+		if (code == null || code.isBlank()) {
+			throw new InvalidCodeException("it is empty");
+		}
+		if (code.length() > MAX_CODE_LENGTH) {
+			throw new InvalidCodeException("it is longer than " + MAX_CODE_LENGTH + " characters");
+		}
 	}
 
 	private byte[] json(Map<String, String> request) {

@@ -11,6 +11,7 @@ import com.altscodex.spring.client.AuthorizeFailedException;
 import com.altscodex.spring.client.AuthorizeRejectedException;
 import com.altscodex.spring.client.CallbackTimeoutException;
 import com.altscodex.spring.client.ClientShutdownException;
+import com.altscodex.spring.client.InvalidCodeException;
 import com.altscodex.spring.client.InvalidJwtException;
 import com.altscodex.spring.client.TokenRefreshFailedException;
 
@@ -42,7 +43,7 @@ public class AltsCodexProblemDetails {
 		if (ex instanceof ClientShutdownException) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
-		if (ex instanceof InvalidJwtException) {
+		if (ex instanceof InvalidJwtException || ex instanceof InvalidCodeException) {
 			return HttpStatus.BAD_REQUEST;
 		}
 		if (ex instanceof TokenRefreshFailedException) {
@@ -108,6 +109,9 @@ public class AltsCodexProblemDetails {
 		if (ex instanceof InvalidJwtException) {
 			return "invalid-jwt";
 		}
+		if (ex instanceof InvalidCodeException) {
+			return "invalid-code";
+		}
 		if (ex instanceof TokenRefreshFailedException) {
 			return "refresh-failed";
 		}
@@ -127,6 +131,7 @@ public class AltsCodexProblemDetails {
 			case "authorize-rejected" -> "Sign-in rejected";
 			case "shutting-down" -> "Service shutting down";
 			case "invalid-jwt" -> "Invalid sign-in token";
+			case "invalid-code" -> "Invalid authorization code";
 			case "refresh-failed" -> "Token refresh refused";
 			case "upstream-error" -> "Sign-in service error";
 			default -> status.getReasonPhrase();
@@ -149,6 +154,9 @@ public class AltsCodexProblemDetails {
 		}
 		if (ex instanceof InvalidJwtException) {
 			return "The sign-in token is not a well-formed JWT.";
+		}
+		if (ex instanceof InvalidCodeException) {
+			return "The authorization code is missing or malformed.";
 		}
 		if (ex instanceof TokenRefreshFailedException) {
 			return "The refresh token was refused; sign in again.";

@@ -435,6 +435,14 @@ class DefaultAltsCodexClientTests {
 	}
 
 	@Test
+	void exchangeCodeWhenCodeMalformedThenNothingIsSent() {
+		for (String code : new String[] { "", " ", "c".repeat(4097) }) {
+			client.exchangeCode(code).as(StepVerifier::create).expectError(InvalidCodeException.class).verify();
+		}
+		assertThat(simulator.requests()).isEmpty();
+	}
+
+	@Test
 	void refreshTokensThenNewTokens() {
 		String refreshToken = simulator.issueRefreshToken("alice");
 		TokenSet tokens = client.refreshTokens(refreshToken, "any-code").block(Duration.ofSeconds(5));

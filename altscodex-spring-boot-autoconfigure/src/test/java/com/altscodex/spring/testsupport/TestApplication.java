@@ -23,6 +23,7 @@ import com.altscodex.spring.client.AuthorizeRejectedException;
 import com.altscodex.spring.client.CallbackTimeoutException;
 import com.altscodex.spring.client.ClientShutdownException;
 import com.altscodex.spring.client.DeOAuthOperation;
+import com.altscodex.spring.client.InvalidCodeException;
 import com.altscodex.spring.client.InvalidJwtException;
 import com.altscodex.spring.client.InvalidResponseException;
 import com.altscodex.spring.test.DeOAuthSimulatorExtension;
@@ -61,6 +62,7 @@ public class TestApplication {
 			case "rejected" -> new AuthorizeRejectedException("rejected", "ACCESS_DENIED");
 			case "shutdown" -> new ClientShutdownException("default");
 			case "jwt" -> new InvalidJwtException("it is empty");
+			case "code" -> new InvalidCodeException("it is empty");
 			case "upstream500" -> new AltsCodexHttpException(DeOAuthOperation.GET_TOKEN, 500,
 					Map.of("raw", "secret-upstream-detail"));
 			case "upstream401" -> new AltsCodexHttpException(DeOAuthOperation.GET_TOKEN, 401,

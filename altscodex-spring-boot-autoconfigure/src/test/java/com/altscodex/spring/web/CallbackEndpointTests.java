@@ -167,6 +167,7 @@ class CallbackEndpointTests {
 		assertProblem("rejected", 502, "ACCESS_DENIED");
 		assertProblem("shutdown", 503, null);
 		assertProblem("jwt", 400, null);
+		assertProblem("code", 400, null);
 		assertProblem("upstream500", 502, null);
 		assertProblem("upstream401", 502, null);
 		assertProblem("junk", 500, null);
