@@ -24,6 +24,7 @@ import com.altscodex.spring.test.DeOAuthSimulator;
 import com.altscodex.spring.test.SimulatedUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST /login} and {@code GET /config} over HTTP, with the sample in simulator
@@ -153,8 +154,15 @@ class LoginEndpointTests {
 		String jwt = simulator.issueJwt("carol");
 		login(jwt).expectStatus().isOk();
 		List<String> accessTokens = sample.context().getBean(GetTokenRecorder.class).accessTokens();
-		simulator.awaitCallbacks(1).block(Duration.ofSeconds(5));
-		String code = simulator.callbacks().stream().map(CallbackAttempt::code).findFirst().orElseThrow();
+		// looked up by this login's state: a callback of an earlier test may be recorded late
+		String state = simulator.requests("/v1/oauth-meta/authorize").get(0).queryParam("state");
+		String code = await().atMost(Duration.ofSeconds(5))
+			.until(() -> simulator.callbacks()
+				.stream()
+				.filter((callback) -> state.equals(callback.state()))
+				.map(CallbackAttempt::code)
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
 		String jwtSignature = jwt.substring(jwt.lastIndexOf('.') + 1);
 		assertThat(output).contains("Signed in AltsCodex user carol")
 			.contains("DeOAuth simulator running at " + simulator.baseUrl() + " (demo users: alice, bob, carol)")

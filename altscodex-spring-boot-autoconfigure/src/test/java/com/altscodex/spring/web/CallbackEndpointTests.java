@@ -20,6 +20,7 @@ import com.altscodex.spring.test.DeOAuthSimulatorExtension;
 import com.altscodex.spring.testsupport.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The generated callback endpoint and the problem answers, in a running application
@@ -69,9 +70,12 @@ class CallbackEndpointTests {
 			.doesNotExist()
 			.jsonPath("$.code")
 			.doesNotExist();
-		simulator.awaitCallbacks(1).block(Duration.ofSeconds(5));
-		assertThat(simulator.simulator().callbacks()).singleElement()
-			.satisfies((callback) -> assertThat(callback.status()).isEqualTo(200));
+		// the simulator records a callback once it has read the app's answer to it
+		String state = simulator.requests("/v1/oauth-meta/authorize").get(0).queryParam("state");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(simulator.callbacks()).filteredOn((callback) -> state.equals(callback.state()))
+				.singleElement()
+				.satisfies((callback) -> assertThat(callback.status()).isEqualTo(200)));
 		assertThat(this.client.getPendingLoginCount()).isZero();
 	}
 
