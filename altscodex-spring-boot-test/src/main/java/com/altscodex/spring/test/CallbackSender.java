@@ -41,22 +41,26 @@ final class CallbackSender {
 		params.put("code", code);
 		params.put("success", success);
 		String uri = appendQuery(redirectUri, params);
-		return Mono.defer(() -> this.httpClient.post()
-			.uri(uri)
-			.responseSingle((response, body) -> body.asByteArray()
-				.thenReturn(response.status().code())
-				.defaultIfEmpty(response.status().code())))
-			.takeUntilOther(this.shutdown)
-			.defaultIfEmpty(-1)
-			.onErrorResume((ex) -> {
-				logger.debug("Callback to {} failed: {}", redirectUri, ex.getClass().getName());
-				return Mono.just(-1);
-			})
-			.map((status) -> new CallbackAttempt(redirectUri, state, code, success, status))
-			.doOnNext((attempt) -> {
-				logger.debug("Callback to {} answered {}", redirectUri, attempt.status());
-				this.attempts.add(attempt);
-			});
+		return Mono.defer(() -> {
+			// an attempt is recorded once answered; one sent before clearCallbacks() is dropped
+			long epoch = this.attempts.epoch();
+			return this.httpClient.post()
+				.uri(uri)
+				.responseSingle((response, body) -> body.asByteArray()
+					.thenReturn(response.status().code())
+					.defaultIfEmpty(response.status().code()))
+				.takeUntilOther(this.shutdown)
+				.defaultIfEmpty(-1)
+				.onErrorResume((ex) -> {
+					logger.debug("Callback to {} failed: {}", redirectUri, ex.getClass().getName());
+					return Mono.just(-1);
+				})
+				.map((status) -> new CallbackAttempt(redirectUri, state, code, success, status))
+				.doOnNext((attempt) -> {
+					logger.debug("Callback to {} answered {}", redirectUri, attempt.status());
+					this.attempts.add(attempt, epoch);
+				});
+		});
 	}
 
 	/**

@@ -308,7 +308,8 @@ public final class DeOAuthSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets the recorded callbacks.
+	 * Forgets the recorded callbacks, and those already sent but not answered yet: a
+	 * callback sent before this call is never recorded after it.
 	 */
 	public void clearCallbacks() {
 		this.simulation.callbacks().clear();

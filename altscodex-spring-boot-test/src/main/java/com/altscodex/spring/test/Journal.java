@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import reactor.core.publisher.Mono;
@@ -22,6 +23,25 @@ final class Journal<T> {
 
 	private final Queue<Waiter<T>> waiters = new ConcurrentLinkedQueue<>();
 
+	private final AtomicLong epoch = new AtomicLong();
+
+	/**
+	 * The current epoch: {@link #clear()} starts a new one.
+	 */
+	long epoch() {
+		return this.epoch.get();
+	}
+
+	/**
+	 * Adds an entry for something that began in the given epoch, unless the journal
+	 * was cleared since: what began before a clear must not show up after it.
+	 */
+	void add(T entry, long startedIn) {
+		if (startedIn == this.epoch.get()) {
+			add(entry);
+		}
+	}
+
 	void add(T entry) {
 		this.entries.add(entry);
 		int newSize = this.size.incrementAndGet();
@@ -37,6 +57,7 @@ final class Journal<T> {
 	}
 
 	void clear() {
+		this.epoch.incrementAndGet();
 		this.entries.clear();
 		this.size.set(0);
 	}

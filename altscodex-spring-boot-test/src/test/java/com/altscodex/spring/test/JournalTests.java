@@ -1,0 +1,33 @@
+package com.altscodex.spring.test;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JournalTests {
+
+	private final Journal<String> journal = new Journal<>();
+
+	@Test
+	void addWhenStartedBeforeClearThenDropped() {
+		long before = this.journal.epoch();
+		this.journal.add("early", before);
+		this.journal.clear();
+		this.journal.add("late answer of an early start", before);
+		this.journal.add("started after the clear", this.journal.epoch());
+		assertThat(this.journal.snapshot()).containsExactly("started after the clear");
+	}
+
+	@Test
+	void awaitSizeThenCompletesOnceEnoughEntries() {
+		var awaited = this.journal.awaitSize(2);
+		this.journal.add("a");
+		this.journal.add("b");
+		awaited.as(StepVerifier::create).verifyComplete();
+		this.journal.awaitSize(1).as(StepVerifier::create).expectComplete().verify(Duration.ofSeconds(1));
+	}
+
+}
