@@ -1,11 +1,13 @@
 package com.altscodex.spring.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +106,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	}
 
 	private static String encode(String value) {
-		return UriUtils.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+		return UriUtils.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -301,12 +303,14 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		if (ex instanceof DataBufferLimitException) {
 			return new InvalidResponseException(operation, "larger than the configured limit");
 		}
+		// WebClient wraps transport failures, the response timeout among them
+		Throwable cause = (ex instanceof WebClientRequestException) ? ex.getCause() : ex;
+		if (cause instanceof ReadTimeoutException) {
+			return new AltsCodexException("DeOAuth did not answer " + operation.description() + " in time");
+		}
 		if (ex instanceof WebClientRequestException) {
 			return new AltsCodexException("Could not reach DeOAuth for " + operation.description() + " at "
-					+ this.registration.getAuthServerUrl(), ex.getCause());
-		}
-		if (ex instanceof io.netty.handler.timeout.ReadTimeoutException) {
-			return new AltsCodexException("DeOAuth did not answer " + operation.description() + " in time");
+					+ this.registration.getAuthServerUrl(), cause);
 		}
 		return new AltsCodexException("DeOAuth " + operation.description() + " failed: " + ex.getClass().getName());
 	}

@@ -1,6 +1,8 @@
 package com.altscodex.spring.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -59,9 +61,8 @@ public final class LoginUrls {
 	 */
 	public static boolean stateMatches(String expected, AuthorizationCallback callback) {
 		String actual = callback.state();
-		return expected != null && actual != null && java.security.MessageDigest.isEqual(
-				expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-				actual.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		return expected != null && actual != null && MessageDigest.isEqual(
+				expected.getBytes(StandardCharsets.US_ASCII), actual.getBytes(StandardCharsets.US_ASCII));
 	}
 
 }
