@@ -1,5 +1,6 @@
 package com.altscodex.spring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,14 +16,19 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.AltsCodexClients;
+import com.altscodex.spring.client.CodeExchangeObservationConvention;
+import com.altscodex.spring.client.DeOAuthRequestObservationFilter;
+import com.altscodex.spring.client.LoginObservationConvention;
 
 /**
  * Auto-configures an {@link AltsCodexClient} per client configured under
  * {@code altscodex.*}, and the {@link AltsCodexClients} registry. Backs off entirely
- * when no client is configured.
+ * when no client is configured. The clients are observed with the application's
+ * {@link ObservationRegistry}, if it has one.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @Conditional(OnAltsCodexClientCondition.class)
 @EnableConfigurationProperties(AltsCodexProperties.class)
@@ -32,11 +38,25 @@ public final class AltsCodexAutoConfiguration {
 	@ConditionalOnMissingBean
 	AltsCodexClientFactory altsCodexClientFactory(AltsCodexProperties properties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<AltsCodexClientBuilderCustomizer> customizers) {
+			ObjectProvider<AltsCodexClientBuilderCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LoginObservationConvention> loginObservationConvention,
+			ObjectProvider<CodeExchangeObservationConvention> codeExchangeObservationConvention) {
 		// Boot's builder carries the application's customizers, codecs and observation
-		return new AltsCodexClientFactory(webClientBuilder.getIfAvailable(WebClient::builder),
-				jsonMapper.getIfAvailable(JsonMapper::shared), ClientRegistrationMapper.httpSettings(properties.getHttp()),
-				customizers.orderedStream().toList());
+		AltsCodexClientFactory factory = new AltsCodexClientFactory(
+				webClientBuilder.getIfAvailable(WebClient::builder), jsonMapper.getIfAvailable(JsonMapper::shared),
+				ClientRegistrationMapper.httpSettings(properties.getHttp()), customizers.orderedStream().toList(),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		loginObservationConvention.ifAvailable(factory::setLoginObservationConvention);
+		codeExchangeObservationConvention.ifAvailable(factory::setCodeExchangeObservationConvention);
+		return factory;
+	}
+
+	// applied by Spring Boot to its ObservationRegistry: no login state in http.url
+	@Bean
+	@ConditionalOnMissingBean
+	DeOAuthRequestObservationFilter deOAuthRequestObservationFilter() {
+		return new DeOAuthRequestObservationFilter();
 	}
 
 	@Bean

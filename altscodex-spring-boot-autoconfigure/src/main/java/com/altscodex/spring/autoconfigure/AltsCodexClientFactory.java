@@ -2,6 +2,10 @@ package com.altscodex.spring.autoconfigure;
 
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,15 +15,20 @@ import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.altscodex.spring.client.ClientRegistration;
+import com.altscodex.spring.client.CodeExchangeObservationConvention;
 import com.altscodex.spring.client.DefaultAltsCodexClient;
 import com.altscodex.spring.client.DeOAuthHttpSettings;
+import com.altscodex.spring.client.LoginObservationConvention;
 
 /**
  * Builds the auto-configured clients from their registrations, on the application's
  * {@link WebClient.Builder} and one connection pool shared by all clients, which it
- * disposes when the context closes.
+ * disposes when the context closes. Each client is observed with the application's
+ * {@link ObservationRegistry}, and announced in the log as it is built.
  */
 public final class AltsCodexClientFactory implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(AltsCodexClientFactory.class);
 
 	private final WebClient.Builder webClientBuilder;
 
@@ -33,17 +42,64 @@ public final class AltsCodexClientFactory implements DisposableBean {
 
 	private final ClientHttpConnector connector;
 
+	private final ObservationRegistry observationRegistry;
+
+	private @Nullable LoginObservationConvention loginObservationConvention;
+
+	private @Nullable CodeExchangeObservationConvention codeExchangeObservationConvention;
+
+	/**
+	 * Creates a factory whose clients are not observed.
+	 * @param webClientBuilder the application's WebClient builder, cloned by each client
+	 * @param jsonMapper the JSON mapper
+	 * @param httpSettings the HTTP settings shared by all clients
+	 * @param customizers applied in order to each client's builder
+	 */
 	public AltsCodexClientFactory(WebClient.Builder webClientBuilder, JsonMapper jsonMapper,
 			DeOAuthHttpSettings httpSettings, List<AltsCodexClientBuilderCustomizer> customizers) {
+		this(webClientBuilder, jsonMapper, httpSettings, customizers, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * Creates a factory whose clients are observed with the given registry.
+	 * @param webClientBuilder the application's WebClient builder, cloned by each client
+	 * @param jsonMapper the JSON mapper
+	 * @param httpSettings the HTTP settings shared by all clients
+	 * @param customizers applied in order to each client's builder
+	 * @param observationRegistry the registry that observes logins and code exchanges
+	 */
+	public AltsCodexClientFactory(WebClient.Builder webClientBuilder, JsonMapper jsonMapper,
+			DeOAuthHttpSettings httpSettings, List<AltsCodexClientBuilderCustomizer> customizers,
+			ObservationRegistry observationRegistry) {
 		Assert.notNull(webClientBuilder, "webClientBuilder cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
 		Assert.notNull(httpSettings, "httpSettings cannot be null");
+		Assert.notNull(observationRegistry, "observationRegistry cannot be null");
+		this.observationRegistry = observationRegistry;
 		this.webClientBuilder = webClientBuilder;
 		this.jsonMapper = jsonMapper;
 		this.httpSettings = httpSettings;
 		this.customizers = List.copyOf(customizers);
 		this.connectionProvider = httpSettings.createConnectionProvider("altscodex");
 		this.connector = httpSettings.createConnector(this.connectionProvider);
+	}
+
+	/**
+	 * Sets the convention of the clients' {@code altscodex.login} observations. Defaults
+	 * to the registry's global one, else the default convention.
+	 * @param convention the convention
+	 */
+	public void setLoginObservationConvention(LoginObservationConvention convention) {
+		this.loginObservationConvention = convention;
+	}
+
+	/**
+	 * Sets the convention of the clients' {@code altscodex.code.exchange} observations.
+	 * Defaults to the registry's global one, else the default convention.
+	 * @param convention the convention
+	 */
+	public void setCodeExchangeObservationConvention(CodeExchangeObservationConvention convention) {
+		this.codeExchangeObservationConvention = convention;
 	}
 
 	/**
@@ -56,9 +112,22 @@ public final class AltsCodexClientFactory implements DisposableBean {
 			.webClientBuilder(this.webClientBuilder)
 			.connector(this.connector)
 			.httpSettings(this.httpSettings)
-			.jsonMapper(this.jsonMapper);
+			.jsonMapper(this.jsonMapper)
+			.observationRegistry(this.observationRegistry);
+		if (this.loginObservationConvention != null) {
+			builder.loginObservationConvention(this.loginObservationConvention);
+		}
+		if (this.codeExchangeObservationConvention != null) {
+			builder.codeExchangeObservationConvention(this.codeExchangeObservationConvention);
+		}
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		DefaultAltsCodexClient client = builder.build();
+		if (logger.isInfoEnabled()) {
+			logger.info("AltsCodex client '" + registration.getName() + "' (client id " + registration.getClientId()
+					+ ") receives DeOAuth callbacks on " + registration.getCallbackPath() + "; pending logins in "
+					+ client.getPendingLoginStoreMode());
+		}
+		return client;
 	}
 
 	@Override

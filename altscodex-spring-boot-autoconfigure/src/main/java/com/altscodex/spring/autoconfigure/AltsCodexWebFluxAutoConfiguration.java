@@ -1,5 +1,8 @@
 package com.altscodex.spring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,6 +13,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.altscodex.spring.client.AltsCodexClients;
+import com.altscodex.spring.client.CallbackObservationConvention;
 import com.altscodex.spring.web.AltsCodexCallbackRoutes;
 import com.altscodex.spring.web.AltsCodexProblemDetails;
 import com.altscodex.spring.web.AltsCodexWebExceptionHandler;
@@ -17,9 +21,11 @@ import com.altscodex.spring.web.AltsCodexWebExceptionHandler;
 /**
  * Auto-configures the DeOAuth callback endpoint at each client's callback path and the
  * {@code application/problem+json} answers for client failures, in a reactive web
- * application.
+ * application. Callbacks are observed with the application's {@link ObservationRegistry},
+ * if it has one.
  */
 @AutoConfiguration(after = AltsCodexAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 		beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean(AltsCodexClients.class)
@@ -30,8 +36,12 @@ public final class AltsCodexWebFluxAutoConfiguration {
 
 	@Bean(CALLBACK_ROUTER_BEAN_NAME)
 	@ConditionalOnMissingBean(name = CALLBACK_ROUTER_BEAN_NAME)
-	RouterFunction<ServerResponse> altsCodexCallbackRouterFunction(AltsCodexClients clients) {
-		return AltsCodexCallbackRoutes.of(clients.all());
+	RouterFunction<ServerResponse> altsCodexCallbackRouterFunction(AltsCodexClients clients,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<CallbackObservationConvention> observationConvention) {
+		return AltsCodexCallbackRoutes.of(clients.all(),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				observationConvention.getIfAvailable());
 	}
 
 	@Bean

@@ -77,4 +77,25 @@ public interface AltsCodexClient {
 	 */
 	int getPendingLoginCount();
 
+	/**
+	 * Where the logins waiting for their callback are kept, such as {@code memory}
+	 * ({@link com.altscodex.spring.client.pending.PendingLoginRegistry#storeMode()}).
+	 * Defaults to {@code unknown}.
+	 * @return the store mode
+	 */
+	default String getPendingLoginStoreMode() {
+		return "unknown";
+	}
+
+	/**
+	 * Checks that the store of pending logins can take new logins and route callbacks,
+	 * as health checks do
+	 * ({@link com.altscodex.spring.client.pending.PendingLoginRegistry#checkAvailable()}).
+	 * Defaults to a store that is always available.
+	 * @return completes when the store is available, errors when it is not
+	 */
+	default Mono<Void> checkPendingLoginStore() {
+		return Mono.empty();
+	}
+
 }

@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,6 +42,10 @@ import com.altscodex.spring.client.pending.PendingLoginRegistry;
  * As a {@link SmartLifecycle} it stops before the web server shuts down gracefully:
  * every pending login then fails with {@link ClientShutdownException} (so its caller
  * can still answer 503 while connections are open), and new logins fail fast.
+ * <p>
+ * Given an {@link ObservationRegistry}, it observes each login ({@code altscodex.login})
+ * and each code exchange ({@code altscodex.code.exchange}) as the parents of WebClient's
+ * observations of their calls to DeOAuth; see {@link AltsCodexObservationDocumentation}.
  */
 public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifecycle, DisposableBean {
 
@@ -52,6 +61,11 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	private static final byte[] EMPTY = new byte[0];
 
 	private static final int MAX_CODE_LENGTH = 4096;
+
+	private static final LoginObservationConvention DEFAULT_LOGIN_CONVENTION = new DefaultLoginObservationConvention();
+
+	private static final CodeExchangeObservationConvention DEFAULT_CODE_EXCHANGE_CONVENTION =
+			new DefaultCodeExchangeObservationConvention();
 
 	private final ClientRegistration registration;
 
@@ -75,6 +89,16 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 	private final @Nullable ConnectionProvider ownConnectionProvider;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable LoginObservationConvention loginObservationConvention;
+
+	private final @Nullable CodeExchangeObservationConvention codeExchangeObservationConvention;
+
+	private final Supplier<LoginObservationContext> loginContexts;
+
+	private final Supplier<CodeExchangeObservationContext> codeExchangeContexts;
+
 	private volatile boolean running = true;
 
 	private DefaultAltsCodexClient(Builder builder) {
@@ -82,6 +106,11 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		this.pendingLogins = (builder.pendingLogins != null) ? builder.pendingLogins
 				: new InMemoryPendingLoginRegistry<>();
 		this.jsonMapper = (builder.jsonMapper != null) ? builder.jsonMapper : JsonMapper.shared();
+		this.observationRegistry = builder.observationRegistry;
+		this.loginObservationConvention = builder.loginObservationConvention;
+		this.codeExchangeObservationConvention = builder.codeExchangeObservationConvention;
+		this.loginContexts = () -> new LoginObservationContext(this.registration);
+		this.codeExchangeContexts = () -> new CodeExchangeObservationContext(this.registration);
 		this.answers = new DeOAuthAnswers(this.jsonMapper);
 		DeOAuthHttpSettings settings = builder.httpSettings;
 		ClientHttpConnector connector = builder.connector;
@@ -131,13 +160,20 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	@Override
 	public Mono<SlotInfo> getSlotInfo(String jwt, Duration timeout) {
 		Assert.notNull(timeout, "timeout cannot be null");
-		return Mono.defer(() -> {
+		Mono<SlotInfo> login = Mono.defer(() -> {
 			HttpCredential bearer = JwtCredential.bearer(jwt);
 			if (!this.running) {
 				return Mono.error(shutdown());
 			}
-			return this.pendingLogins.register(this.states.next()).flatMap((pending) -> login(pending, bearer));
-		}).timeout(timeout, Mono.error(() -> new CallbackTimeoutException(timeout)));
+			String state = this.states.next();
+			Mono<SlotInfo> result = this.pendingLogins.register(state)
+				.flatMap((pending) -> login(pending, bearer))
+				.timeout(timeout, Mono.error(() -> new CallbackTimeoutException(timeout)));
+			return logger.isDebugEnabled() ? logOutcome(result, state) : result;
+		});
+		// nothing to wrap around the hot path when no one observes
+		return this.observationRegistry.isNoop() ? login : observe(login, AltsCodexObservationDocumentation.LOGIN,
+				this.loginObservationConvention, DEFAULT_LOGIN_CONVENTION, this.loginContexts);
 	}
 
 	private Mono<SlotInfo> login(PendingLogin<SlotInfo> pending, HttpCredential bearer) {
@@ -169,7 +205,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 	@Override
 	public Mono<SlotInfo> exchangeCode(String code) {
-		return Mono.defer(() -> {
+		Mono<SlotInfo> exchange = Mono.defer(() -> {
 			checkCode(code);
 			if (!this.running) {
 				return Mono.error(shutdown());
@@ -184,6 +220,50 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(json(request)), this.answers::slotInfo);
 		});
+		return this.observationRegistry.isNoop() ? exchange
+				: observe(exchange, AltsCodexObservationDocumentation.CODE_EXCHANGE,
+						this.codeExchangeObservationConvention, DEFAULT_CODE_EXCHANGE_CONVENTION,
+						this.codeExchangeContexts);
+	}
+
+	/*
+	 * Observes each subscription as a child of the observation in the subscriber's
+	 * context, and puts it in the context of the calls made within, where WebClient
+	 * looks for its parent.
+	 */
+	private <C extends AltsCodexClientObservationContext> Mono<SlotInfo> observe(Mono<SlotInfo> source,
+			AltsCodexObservationDocumentation documentation, @Nullable ObservationConvention<C> convention,
+			ObservationConvention<C> defaultConvention, Supplier<C> contexts) {
+		return Mono.deferContextual((contextView) -> {
+			C context = contexts.get();
+			Observation observation = documentation
+				.observation(convention, defaultConvention, () -> context, this.observationRegistry)
+				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
+			// stopped before the outcome travels on, so that whoever sees it finds it recorded
+			return source.doOnSuccess((slot) -> {
+				if (context.end(LoginOutcome.SUCCESS)) {
+					observation.stop();
+				}
+			}).doOnError((ex) -> {
+				if (context.end(LoginOutcome.of(ex))) {
+					observation.error(ex);
+					observation.stop();
+				}
+			}).doOnCancel(() -> {
+				if (context.end(LoginOutcome.CANCELLED)) {
+					observation.stop();
+				}
+			}).contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private static Mono<SlotInfo> logOutcome(Mono<SlotInfo> login, String state) {
+		String prefix = "Login " + StateAbbreviation.of(state);
+		return login.doOnSuccess((slot) -> logger.debug(prefix + " succeeded"))
+			.doOnError((ex) -> logger.debug(prefix + " failed: " + LoginOutcome.of(ex).value() + " ("
+					+ ex.getClass().getSimpleName() + ")"))
+			.doOnCancel(() -> logger.debug(prefix + " cancelled"));
 	}
 
 	@Override
@@ -270,6 +350,16 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		return this.pendingLogins.size();
 	}
 
+	@Override
+	public String getPendingLoginStoreMode() {
+		return this.pendingLogins.storeMode();
+	}
+
+	@Override
+	public Mono<Void> checkPendingLoginStore() {
+		return this.pendingLogins.checkAvailable();
+	}
+
 	private static void checkCode(@Nullable String code) {
 		if (code == null || code.isBlank()) {
 			throw new InvalidCodeException("it is empty");
@@ -306,10 +396,11 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		// WebClient wraps transport failures, the response timeout among them
 		Throwable cause = (ex instanceof WebClientRequestException) ? ex.getCause() : ex;
 		if (cause instanceof ReadTimeoutException) {
-			return new AltsCodexException("DeOAuth did not answer " + operation.description() + " in time");
+			return new DeOAuthUnavailableException("DeOAuth did not answer " + operation.description() + " in time",
+					null);
 		}
 		if (ex instanceof WebClientRequestException) {
-			return new AltsCodexException("Could not reach DeOAuth for " + operation.description() + " at "
+			return new DeOAuthUnavailableException("Could not reach DeOAuth for " + operation.description() + " at "
 					+ this.registration.getAuthServerUrl(), cause);
 		}
 		return new AltsCodexException("DeOAuth " + operation.description() + " failed: " + ex.getClass().getName());
@@ -379,6 +470,12 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 		private @Nullable PendingLoginRegistry<SlotInfo> pendingLogins;
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable LoginObservationConvention loginObservationConvention;
+
+		private @Nullable CodeExchangeObservationConvention codeExchangeObservationConvention;
+
 		private Builder(ClientRegistration registration) {
 			Assert.notNull(registration, "registration cannot be null");
 			this.registration = registration;
@@ -439,6 +536,47 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		 */
 		public Builder pendingLogins(PendingLoginRegistry<SlotInfo> pendingLogins) {
 			this.pendingLogins = pendingLogins;
+			return this;
+		}
+
+		/**
+		 * Sets the registry that observes logins and code exchanges. Defaults to
+		 * {@link ObservationRegistry#NOOP}: nothing is observed, at no cost. For
+		 * WebClient's observations of the calls to DeOAuth to become children of the
+		 * client's, give the {@linkplain #webClientBuilder(WebClient.Builder) WebClient
+		 * builder} the same registry.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "observationRegistry cannot be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Sets the convention that names and tags the {@code altscodex.login}
+		 * observation. Defaults to a global convention of the registry that supports it,
+		 * else {@link DefaultLoginObservationConvention}.
+		 * @param convention the convention
+		 * @return this builder
+		 */
+		public Builder loginObservationConvention(LoginObservationConvention convention) {
+			Assert.notNull(convention, "convention cannot be null");
+			this.loginObservationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * Sets the convention that names and tags the {@code altscodex.code.exchange}
+		 * observation. Defaults to a global convention of the registry that supports it,
+		 * else {@link DefaultCodeExchangeObservationConvention}.
+		 * @param convention the convention
+		 * @return this builder
+		 */
+		public Builder codeExchangeObservationConvention(CodeExchangeObservationConvention convention) {
+			Assert.notNull(convention, "convention cannot be null");
+			this.codeExchangeObservationConvention = convention;
 			return this;
 		}
 

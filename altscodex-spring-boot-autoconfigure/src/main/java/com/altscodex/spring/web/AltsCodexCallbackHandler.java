@@ -3,8 +3,12 @@ package com.altscodex.spring.web;
 import java.net.URI;
 import java.util.List;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +23,11 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.altscodex.spring.client.AltsCodexClient;
+import com.altscodex.spring.client.AltsCodexObservationDocumentation;
 import com.altscodex.spring.client.AuthorizationCallback;
+import com.altscodex.spring.client.CallbackObservationContext;
+import com.altscodex.spring.client.CallbackObservationConvention;
+import com.altscodex.spring.client.DefaultCallbackObservationConvention;
 import com.altscodex.spring.client.pending.ClaimResult;
 
 /**
@@ -29,6 +37,10 @@ import com.altscodex.spring.client.pending.ClaimResult;
  * callback to the clients registered on its path; the code exchange runs after the
  * answer. Methods other than POST get 405, malformed or oversized query strings 400 or
  * 414, always as {@code application/problem+json}.
+ * <p>
+ * Given an {@link ObservationRegistry}, it observes each callback it routes, once
+ * however many clients share the path ({@code altscodex.callback}), as the parent of
+ * the code exchange the callback starts.
  */
 public final class AltsCodexCallbackHandler implements HandlerFunction<ServerResponse> {
 
@@ -39,7 +51,13 @@ public final class AltsCodexCallbackHandler implements HandlerFunction<ServerRes
 
 	private static final String RECEIVED = "{\"received\":true}";
 
+	private static final CallbackObservationConvention DEFAULT_CONVENTION = new DefaultCallbackObservationConvention();
+
 	private final List<AltsCodexClient> clients;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable CallbackObservationConvention observationConvention;
 
 	/**
 	 * Creates a handler for the clients that share one callback path.
@@ -48,6 +66,27 @@ public final class AltsCodexCallbackHandler implements HandlerFunction<ServerRes
 	public AltsCodexCallbackHandler(List<AltsCodexClient> clients) {
 		Assert.notEmpty(clients, "clients must not be empty");
 		this.clients = List.copyOf(clients);
+	}
+
+	/**
+	 * Sets the registry that observes callbacks. Defaults to
+	 * {@link ObservationRegistry#NOOP}: nothing is observed, at no cost.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "observationRegistry cannot be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Sets the convention that names and tags the {@code altscodex.callback}
+	 * observation. Defaults to a global convention of the registry that supports it,
+	 * else {@link DefaultCallbackObservationConvention}.
+	 * @param observationConvention the convention
+	 */
+	public void setObservationConvention(CallbackObservationConvention observationConvention) {
+		Assert.notNull(observationConvention, "observationConvention cannot be null");
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
@@ -66,20 +105,50 @@ public final class AltsCodexCallbackHandler implements HandlerFunction<ServerRes
 		catch (RuntimeException ex) {
 			return problem(request, HttpStatus.BAD_REQUEST, "The callback query string is malformed.");
 		}
-		return route(callback).onErrorResume((ex) -> {
+		Mono<Void> routed = this.observationRegistry.isNoop() ? route(callback, null) : observeRoute(callback);
+		return routed.onErrorResume((ex) -> {
 			logger.warn("Could not route a DeOAuth callback: " + ex.getClass().getName());
 			return Mono.empty();
 		}).then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(RECEIVED));
 	}
 
-	private Mono<Void> route(AuthorizationCallback callback) {
+	/*
+	 * The observation goes into the context of the routing, where the claim hands it
+	 * on to the code exchange.
+	 */
+	private Mono<Void> observeRoute(AuthorizationCallback callback) {
+		return Mono.deferContextual((contextView) -> {
+			CallbackObservationContext context = new CallbackObservationContext();
+			Observation observation = AltsCodexObservationDocumentation.CALLBACK
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
+			return route(callback, context).doOnError(observation::error).doFinally((signal) -> {
+				// an error or a cancellation leaves where the callback belonged unknown
+				if (context.getClaimResult() == null) {
+					context.setRouted(null, ClaimResult.UNKNOWN);
+				}
+				observation.stop();
+			}).contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private Mono<Void> route(AuthorizationCallback callback, @Nullable CallbackObservationContext context) {
 		if (this.clients.size() == 1) {
-			return this.clients.get(0).handleCallback(callback).then();
+			AltsCodexClient client = this.clients.get(0);
+			Mono<ClaimResult> result = client.handleCallback(callback);
+			return ((context != null) ? result.doOnNext((claim) -> routed(context, client, claim)) : result).then();
 		}
 		return Flux.fromIterable(this.clients)
-			.concatMap((client) -> client.handleCallback(callback))
+			.concatMap((client) -> (context != null)
+					? client.handleCallback(callback).doOnNext((claim) -> routed(context, client, claim))
+					: client.handleCallback(callback))
 			.takeUntil((result) -> result != ClaimResult.UNKNOWN)
 			.then();
+	}
+
+	private static void routed(CallbackObservationContext context, AltsCodexClient client, ClaimResult result) {
+		context.setRouted((result != ClaimResult.UNKNOWN) ? client.getRegistration() : null, result);
 	}
 
 	private static Mono<ServerResponse> problem(ServerRequest request, HttpStatus status, String detail) {

@@ -511,6 +511,12 @@ class DefaultAltsCodexClientTests {
 	}
 
 	@Test
+	void pendingLoginStoreThenTheRegistrysOwn() {
+		assertThat(client.getPendingLoginStoreMode()).isEqualTo("memory");
+		client.checkPendingLoginStore().as(StepVerifier::create).verifyComplete();
+	}
+
+	@Test
 	void toStringThenNoSecret() {
 		assertThat(client.toString()).contains(CLIENT_ID).doesNotContain(CLIENT_SECRET);
 	}

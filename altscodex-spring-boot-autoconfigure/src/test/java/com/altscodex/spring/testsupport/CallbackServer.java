@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -51,6 +52,16 @@ public final class CallbackServer implements AutoCloseable {
 
 	public void serve(List<? extends AltsCodexClient> clients) {
 		this.handler.set(RouterFunctions.toHttpHandler(AltsCodexCallbackRoutes.of(clients)));
+	}
+
+	/**
+	 * Serves the callback routes of the clients, observing callbacks with a registry.
+	 * @param clients the clients
+	 * @param observationRegistry the registry
+	 */
+	public void serve(List<? extends AltsCodexClient> clients, ObservationRegistry observationRegistry) {
+		this.handler.set(RouterFunctions
+			.toHttpHandler(AltsCodexCallbackRoutes.of(clients, observationRegistry, null)));
 	}
 
 	@Override

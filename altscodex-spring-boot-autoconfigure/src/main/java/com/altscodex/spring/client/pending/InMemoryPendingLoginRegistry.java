@@ -21,7 +21,16 @@ import org.springframework.util.Assert;
  */
 public final class InMemoryPendingLoginRegistry<T> implements PendingLoginRegistry<T> {
 
+	/** The {@linkplain #storeMode() store mode} of this registry. */
+	public static final String STORE_MODE = "memory";
+
 	private static final Log logger = LogFactory.getLog(InMemoryPendingLoginRegistry.class);
+
+	private static final Mono<ClaimResult> CLAIMED_RESULT = Mono.just(ClaimResult.CLAIMED);
+
+	private static final Mono<ClaimResult> DUPLICATE_RESULT = Mono.just(ClaimResult.DUPLICATE);
+
+	private static final Mono<ClaimResult> UNKNOWN_RESULT = Mono.just(ClaimResult.UNKNOWN);
 
 	private final ConcurrentHashMap<String, Entry<T>> entries = new ConcurrentHashMap<>();
 
@@ -39,22 +48,33 @@ public final class InMemoryPendingLoginRegistry<T> implements PendingLoginRegist
 	@Override
 	public Mono<ClaimResult> claim(String state, Supplier<Mono<T>> outcome) {
 		Assert.notNull(outcome, "outcome cannot be null");
-		return Mono.fromSupplier(() -> {
+		return Mono.deferContextual((contextView) -> {
 			Entry<T> entry = this.entries.get(state);
 			if (entry == null) {
-				return ClaimResult.UNKNOWN;
+				return UNKNOWN_RESULT;
 			}
 			if (!entry.claim()) {
-				return ClaimResult.DUPLICATE;
+				return DUPLICATE_RESULT;
 			}
-			entry.settleWith(outcome.get());
-			return ClaimResult.CLAIMED;
+			// the outcome's own subscription starts with an empty context: carry the
+			// caller's (its observation, for one) over to it
+			Mono<T> settling = outcome.get();
+			entry.settleWith(contextView.isEmpty() ? settling : settling.contextWrite(contextView));
+			return CLAIMED_RESULT;
 		});
 	}
 
 	@Override
 	public int size() {
 		return this.entries.size();
+	}
+
+	/**
+	 * Returns {@value #STORE_MODE}.
+	 */
+	@Override
+	public String storeMode() {
+		return STORE_MODE;
 	}
 
 	@Override

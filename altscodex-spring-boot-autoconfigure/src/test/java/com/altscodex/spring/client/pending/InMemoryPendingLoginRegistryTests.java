@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
+import reactor.util.context.Context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +65,24 @@ class InMemoryPendingLoginRegistryTests {
 		assertThat(this.registry.size()).isZero();
 		cancelled.asMono().as(StepVerifier::create).expectComplete().verify(Duration.ofSeconds(1));
 		assertThat(this.registry.claim("s1", () -> Mono.just("late")).block()).isEqualTo(ClaimResult.UNKNOWN);
+	}
+
+	@Test
+	void claimThenOutcomeRunsWithTheCallersContext() {
+		PendingLogin<String> login = this.registry.register("s1").block();
+		this.registry
+			.claim("s1", () -> Mono.deferContextual((context) -> Mono.just(context.getOrDefault("caller", "none"))))
+			.contextWrite(Context.of("caller", "callback"))
+			.as(StepVerifier::create)
+			.expectNext(ClaimResult.CLAIMED)
+			.verifyComplete();
+		login.result().as(StepVerifier::create).expectNext("callback").verifyComplete();
+	}
+
+	@Test
+	void storeModeThenMemoryAndAlwaysAvailable() {
+		assertThat(this.registry.storeMode()).isEqualTo("memory");
+		this.registry.checkAvailable().as(StepVerifier::create).verifyComplete();
 	}
 
 	@Test

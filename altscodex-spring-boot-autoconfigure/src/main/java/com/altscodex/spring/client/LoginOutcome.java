@@ -1,0 +1,74 @@
+package com.altscodex.spring.client;
+
+/**
+ * How a login, or a code exchange, ended: the {@code outcome} of the
+ * {@code altscodex.login} and {@code altscodex.code.exchange} observations. A closed
+ * set, so that the metrics it tags keep a bounded number of series.
+ */
+public enum LoginOutcome {
+
+	/** The user's slot info arrived. */
+	SUCCESS("success"),
+
+	/** DeOAuth refused the JWT as expired ({@code EXPIRED_TOKEN}). */
+	EXPIRED("expired"),
+
+	/**
+	 * Any other failure: another authorize code, an invalid JWT, an unusable answer,
+	 * an unexpected error.
+	 */
+	FAILED("failed"),
+
+	/** The callback declined the login, or came without a code. */
+	REJECTED("rejected"),
+
+	/** No callback within the login's timeout. */
+	TIMEOUT("timeout"),
+
+	/** The client stopped, as the application shut down. */
+	SHUTDOWN("shutdown"),
+
+	/** DeOAuth answered non-2xx, could not be reached, or did not answer in time. */
+	HTTP_ERROR("http_error"),
+
+	/** The subscriber cancelled before the login ended. */
+	CANCELLED("cancelled");
+
+	private final String value;
+
+	LoginOutcome(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * The key value, such as {@code success} or {@code http_error}.
+	 */
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * The outcome of a login or code exchange that failed.
+	 * @param error the failure
+	 * @return the outcome it stands for
+	 */
+	public static LoginOutcome of(Throwable error) {
+		if (error instanceof AuthorizeFailedException failed) {
+			return failed.isExpiredToken() ? EXPIRED : FAILED;
+		}
+		if (error instanceof AuthorizeRejectedException) {
+			return REJECTED;
+		}
+		if (error instanceof CallbackTimeoutException) {
+			return TIMEOUT;
+		}
+		if (error instanceof ClientShutdownException) {
+			return SHUTDOWN;
+		}
+		if (error instanceof AltsCodexHttpException || error instanceof DeOAuthUnavailableException) {
+			return HTTP_ERROR;
+		}
+		return FAILED;
+	}
+
+}
