@@ -41,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.altscodex.benchmarks.load.LoadGenerator;
 import com.altscodex.benchmarks.load.Results;
+import com.altscodex.benchmarks.memory.ClientFootprint;
 import com.altscodex.benchmarks.memory.RegistryFootprint;
 import com.altscodex.benchmarks.server.BenchServers;
 import com.altscodex.benchmarks.simulator.SimulatorMain;
@@ -341,20 +342,36 @@ public final class BenchmarkSuite {
 		return "still busy after " + timeout.toSeconds() + " s (JIT or GC); measured anyway";
 	}
 
+	/*
+	 * At 64 users, where the targets are, every app runs in several rounds and the order
+	 * rotates, so that each app runs first, second and third once: the verdicts use the
+	 * medians, and drift of the machine falls on all apps alike.
+	 */
 	private void load(Map<Subject, App> apps) {
+		List<Subject> order = List.of(Subject.values());
 		for (int users : this.settings.users()) {
-			for (Subject subject : Subject.values()) {
-				LoadRun run = closedLoop(apps.get(subject), users, this.settings.warmupSeconds(),
-						this.settings.measureSeconds(), "");
-				this.results.load.add(run);
-				log(String.format("%-26s %4d users: %8.1f logins/s, p50 %6.2f ms, p99 %7.2f ms, app CPU %.3f ms/login, errors %d",
-						subject.label, users, run.result().loginsPerSecond(), run.result().latency().p50(),
-						run.result().latency().p99(), run.appCpuMsPerLogin(), run.result().errors().total()));
+			int rounds = (users == Verdicts.TARGET_USERS) ? this.settings.targetRounds() : 1;
+			for (int round = 1; round <= rounds; round++) {
+				for (int i = 0; i < order.size(); i++) {
+					Subject subject = order.get((i + round - 1) % order.size());
+					LoadRun run = closedLoop(apps.get(subject), users, this.settings.warmupSeconds(),
+							this.settings.measureSeconds(), (rounds > 1) ? "round-" + round : "", round);
+					this.results.load.add(run);
+					log(String.format("%-26s %4d users%s: %8.1f logins/s, p50 %6.2f ms, p99 %7.2f ms, app CPU %.3f ms/login, %5.1f KB allocated/login, errors %d",
+							subject.label, users, (rounds > 1) ? " (round " + round + ")" : "",
+							run.result().loginsPerSecond(), run.result().latency().p50(), run.result().latency().p99(),
+							run.appCpuMsPerLogin(), run.appAllocatedBytesPerLogin() / 1024,
+							run.result().errors().total()));
+				}
 			}
 		}
 	}
 
 	private LoadRun closedLoop(App app, int users, double warmup, double measure, String tag) {
+		return closedLoop(app, users, warmup, measure, tag, 1);
+	}
+
+	private LoadRun closedLoop(App app, int users, double warmup, double measure, String tag, int round) {
 		AtomicLong loadPid = new AtomicLong();
 		AtomicReference<long[]> opened = new AtomicReference<>();
 		AtomicReference<long[]> closed = new AtomicReference<>();
@@ -399,7 +416,7 @@ public final class BenchmarkSuite {
 			double cpuMsPerLogin = (result.logins() > 0) ? cpu.appSeconds() * 1000 / result.logins() : 0;
 			double allocatedPerLogin = (result.logins() > 0 && allocatedOpened.get() >= 0)
 					? (double) (allocatedClosed.get() - allocatedOpened.get()) / result.logins() : 0;
-			return new LoadRun(app.subject.key, users, result, cpu, cpuMsPerLogin, allocatedPerLogin);
+			return new LoadRun(app.subject.key, users, round, result, cpu, cpuMsPerLogin, allocatedPerLogin);
 		}
 		finally {
 			generator.awaitExit(Duration.ofSeconds(30));
@@ -513,6 +530,45 @@ public final class BenchmarkSuite {
 	private void memory() {
 		for (Subject subject : Subject.values()) {
 			stage("memory " + subject.key, () -> memory(subject));
+		}
+		stage("memory of the client alone", () -> {
+			simulatorCommand("withhold on", "withhold=true");
+			try {
+				clientAlone(this.settings.memoryLoginsH1());
+			}
+			finally {
+				simulatorCommand("withhold off", "withhold=false");
+			}
+		});
+	}
+
+	private void clientAlone(int logins) {
+		String url = "http://127.0.0.1:" + this.simulatorPort;
+		ChildProcess process = start("client-footprint", java(SuiteSettings.MEMORY_APP_FLAGS, ClientFootprint.class,
+				List.of("--auth-server-url", url, "--client-id", CLIENT_ID, "--client-secret", this.clientSecret,
+						"--jwt-file", this.jwtFile.toString(), "--logins", Integer.toString(logins))),
+				null);
+		try {
+			process.awaitLineStartingWith("BASELINE", Duration.ofMinutes(3));
+			HeapHistogram before = histogram(process.pid());
+			process.send("go");
+			process.awaitLineStartingWith("HELD", Duration.ofMinutes(5));
+			HeapHistogram during = histogram(process.pid());
+			process.send("done");
+			JsonNode result = JSON.readTree(
+					process.awaitLineStartingWith("RESULT ", Duration.ofMinutes(2)).substring("RESULT ".length()));
+			int pending = result.get("pending").asInt();
+			this.results.clientAlone = new MemoryRun("client alone", "none (no inbound request)", logins, pending,
+					result.get("heapBefore").asLong(), result.get("heapAfter").asLong(),
+					result.get("bytesPerLogin").asDouble(), 0, result.get("failed").asLong(),
+					(pending > 0) ? during.growthSince(before, pending, 12) : List.of(),
+					(pending == logins) ? null : "only " + pending + " of " + logins + " pending");
+			log(String.format("Client alone: %,d pending, %,.0f bytes per login", pending,
+					result.get("bytesPerLogin").asDouble()));
+		}
+		finally {
+			process.awaitExit(Duration.ofSeconds(30));
+			stop(process);
 		}
 	}
 

@@ -47,6 +47,10 @@ final class Report {
 				+ " minutes), commit " + env.gitCommit() + ". How to run it and how to read it: "
 				+ "[benchmarks/README.md](../benchmarks/README.md).");
 		line();
+		if (!this.settings.note().isBlank()) {
+			line("> **Note on this run**: " + this.settings.note());
+			line();
+		}
 		if (run.quick()) {
 			line("> **Smoke run (`--quick`)**: short windows and small counts, to show that the suite works end to "
 					+ "end. Its figures are not the starter's performance; the full suite (`benchmarks/run`) on a "
@@ -163,16 +167,25 @@ final class Report {
 			if (runs.isEmpty()) {
 				continue;
 			}
-			Optional<LoadRun> ceiling = runs.stream().filter((run) -> run.variant().equals(Subject.BARE.key)).findFirst();
+			boolean rounds = runs.stream().anyMatch((run) -> run.round() > 1);
 			line("### " + users + ((users == 1) ? " user" : " concurrent users"));
 			line();
+			if (rounds) {
+				line("In rounds, the order of the apps rotating from round to round; \"of ceiling\" compares with "
+						+ "the bare app in the same round. The verdicts use the medians below.");
+				line();
+			}
 			line("| app | logins/s | of ceiling | p50 ms | p90 ms | p99 ms | max ms | errors | app CPU ms/login | of which loops / JIT / GC / other | app alloc. KB/login | app | simulator | load gen. | machine busy | other |");
 			line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 			for (LoadRun run : runs) {
 				Results.ClosedLoop result = run.result();
-				String ofCeiling = ceiling.map((bare) -> Verdicts.percent(result.loginsPerSecond() / bare.result().loginsPerSecond()))
+				String ofCeiling = runs.stream()
+					.filter((other) -> other.variant().equals(Subject.BARE.key) && other.round() == run.round())
+					.findFirst()
+					.map((bare) -> Verdicts.percent(result.loginsPerSecond() / bare.result().loginsPerSecond()))
 					.orElse("");
-				line("| " + Subject.of(run.variant()).label + " | " + fixed(result.loginsPerSecond(), 0) + " | "
+				line("| " + Subject.of(run.variant()).label + (rounds ? ", round " + run.round() : "") + " | "
+						+ fixed(result.loginsPerSecond(), 0) + " | "
 						+ ofCeiling + " | " + fixed(result.latency().p50(), 2) + " | " + fixed(result.latency().p90(), 2)
 						+ " | " + fixed(result.latency().p99(), 2) + " | " + fixed(result.latency().max(), 1) + " | "
 						+ errors(result.errors()) + " | " + fixed(run.appCpuMsPerLogin(), 3) + " | "
@@ -183,6 +196,9 @@ final class Report {
 						+ " |");
 			}
 			line();
+			if (rounds) {
+				medians(users);
+			}
 		}
 		line("The app's CPU per login is split by thread from /proc/<pid>/task: Reactor Netty's event loops "
 				+ "(all request work), the JIT compilers, GC threads (with the VM thread), everything else. "
@@ -192,6 +208,23 @@ final class Report {
 		line();
 		line("\"other\" is machine busy time not charged to the three processes (other processes on the machine, "
 				+ "kernel work charged elsewhere): a large value means the run was disturbed.");
+		line();
+	}
+
+	private void medians(int users) {
+		Optional<Verdicts.Figures> bare = Verdicts.figures(this.results, Subject.BARE, users);
+		line("| median over the rounds | logins/s | of ceiling | p99 ms | app CPU ms/login | event loops ms/login | app alloc. KB/login | app | simulator | load gen. |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (Subject subject : Subject.values()) {
+			Verdicts.figures(this.results, subject, users).ifPresent((figures) -> line("| " + subject.label + " | "
+					+ fixed(figures.loginsPerSecond(), 0) + " | "
+					+ bare.map((ceiling) -> Verdicts.percent(figures.loginsPerSecond() / ceiling.loginsPerSecond()))
+						.orElse("")
+					+ " | " + fixed(figures.p99(), 2) + " | " + fixed(figures.cpuMs(), 3) + " | "
+					+ fixed(figures.loopsMs(), 3) + " | " + fixed(figures.allocatedBytes() / 1024, 1) + " | "
+					+ Verdicts.percent(figures.appShare()) + " | " + Verdicts.percent(figures.simulatorShare()) + " | "
+					+ Verdicts.percent(figures.loadGeneratorShare()) + " |"));
+		}
 		line();
 	}
 
@@ -300,7 +333,7 @@ final class Report {
 	}
 
 	private void memory() {
-		if (this.results.memory.isEmpty() && this.results.registry == null) {
+		if (this.results.memory.isEmpty() && this.results.registry == null && this.results.clientAlone == null) {
 			return;
 		}
 		line("## Memory per pending login");
@@ -337,6 +370,22 @@ final class Report {
 				if (!run.topClasses().isEmpty()) {
 					classes(Subject.of(run.variant()).label + ", " + run.protocol(), run.topClasses());
 				}
+			}
+		}
+		MemoryRun client = this.results.clientAlone;
+		if (client != null) {
+			line("### The client alone");
+			line();
+			line(String.format(Locale.ROOT, "%,d logins pending in a `DefaultAltsCodexClient` called directly (no "
+					+ "inbound HTTP request, no WebFlux exchange), each having sent `authorize` and waiting for its "
+					+ "callback: **%,.0f bytes per pending login** (heap %s → %s)%s. This is the starter's share of "
+					+ "the end-to-end figure: the chain of `getSlotInfo` with its timeout, the registry entry, and "
+					+ "what the `authorize` exchange leaves behind; the rest is the inbound request.",
+					client.pendingSeen(), client.bytesPerLogin(), mib(client.heapBaseline()), mib(client.heapHeld()),
+					(client.error() != null) ? " (" + client.error() + ")" : ""));
+			line();
+			if (!client.topClasses().isEmpty()) {
+				classes("the client alone, by class", client.topClasses());
 			}
 		}
 		RegistryEntrySize registry = this.results.registry;

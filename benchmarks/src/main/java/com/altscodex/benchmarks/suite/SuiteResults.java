@@ -28,6 +28,9 @@ public final class SuiteResults {
 
 	public @Nullable RegistryEntrySize registry;
 
+	/** Pending logins in the client alone, without an inbound HTTP request. */
+	public @Nullable MemoryRun clientAlone;
+
 	public final List<JmhScore> jmh = new ArrayList<>();
 
 	/** Each target of issue 3 with what was measured against it. */
@@ -99,10 +102,11 @@ public final class SuiteResults {
 	/**
 	 * One closed-loop run against one variant.
 	 *
+	 * @param round which repetition at this concurrency (1 unless repeated)
 	 * @param appAllocatedBytesPerLogin heap the app allocated per login over the window
 	 * (all threads), a cost figure that other load on the machine does not disturb
 	 */
-	public record LoadRun(String variant, int users, Results.ClosedLoop result, CpuUse cpu,
+	public record LoadRun(String variant, int users, int round, Results.ClosedLoop result, CpuUse cpu,
 			double appCpuMsPerLogin, double appAllocatedBytesPerLogin) {
 	}
 

@@ -14,9 +14,9 @@ import java.util.Set;
  * few minutes; each figure can be set on its own.
  */
 record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean noProfile, List<Integer> users,
-		double warmupSeconds, double measureSeconds, int memoryLoginsH1, int memoryLoginsH2c, int burstLogins,
+		int targetRounds, double warmupSeconds, double measureSeconds, int memoryLoginsH1, int memoryLoginsH2c, int burstLogins,
 		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, Path root, Path reportFile,
-		Path jsonFile, Path workDir, String command) {
+		Path jsonFile, Path workDir, String command, String note) {
 
 	/** The JVM flags of the app under test and of the bare app under load (identical). */
 	static final List<String> APP_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UnlockDiagnosticVMOptions",
@@ -60,7 +60,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 			.map(Integer::valueOf)
 			.toList();
 		return new SuiteSettings(quick, stages, args.flag("profile"), args.flag("no-profile"), users,
-				args.doubleValue("warmup", quick ? 3 : 10), args.doubleValue("measure", quick ? 5 : 20),
+				args.intValue("rounds", quick ? 1 : 3), args.doubleValue("warmup", quick ? 3 : 10), args.doubleValue("measure", quick ? 5 : 20),
 				args.intValue("memory-logins-h1", quick ? 2_000 : 10_000),
 				args.intValue("memory-logins-h2c", quick ? 10_000 : 100_000), args.intValue("burst", 2_000),
 				args.intValue("registry-entries", 100_000), args.intValue("jmh-warmups", quick ? 1 : 3),
@@ -68,7 +68,8 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 				root.resolve(args.get("report", "docs/performance.md")),
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
-				System.getProperty("bench.command", "benchmarks/run " + String.join(" ", args.raw())));
+				System.getProperty("bench.command", "benchmarks/run " + String.join(" ", args.raw())),
+				args.get("note", ""));
 	}
 
 	boolean runs(Stage stage) {
@@ -78,6 +79,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	Map<String, Object> describe() {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("users", this.users);
+		settings.put("roundsAt64Users", this.targetRounds);
 		settings.put("warmupSeconds", this.warmupSeconds);
 		settings.put("measureSeconds", this.measureSeconds);
 		settings.put("memoryLoginsHttp11", this.memoryLoginsH1);
