@@ -33,6 +33,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * tokens, logs out, records every request it receives and every callback it sends, and
  * misbehaves on demand through its {@link #behavior() knobs}. Everything it does on its
  * event loops is non-blocking.
+ * <p>
+ * For load tests, {@link Builder#recordTraffic(boolean) recordTraffic(false)} and a
+ * {@link Builder#refreshTokenTtl(Duration) refresh-token time-to-live} keep its memory
+ * bounded under millions of requests.
  *
  * <pre class="code">
  * try (DeOAuthSimulator simulator = DeOAuthSimulator.builder()
@@ -81,8 +85,9 @@ public final class DeOAuthSimulator implements AutoCloseable {
 		builder.clients.forEach(clients::register);
 		this.simulation = new Simulation(builder.clock, builder.jwtTtl, mapper, tokens,
 				new JwtCodec(signingKey, mapper, tokens), clients, new UserDirectory(),
-				new AuthorizationCodes(tokens, builder.clock, builder.codeTtl), new RefreshTokens(tokens),
-				new SimulatorBehavior(), new Journal<>(), new Journal<>())
+				new AuthorizationCodes(tokens, builder.clock, builder.codeTtl),
+				new RefreshTokens(tokens, builder.clock, builder.refreshTokenTtl), new SimulatorBehavior(),
+				new Journal<>(builder.recordTraffic), new Journal<>(builder.recordTraffic))
 			.warmUp();
 	}
 
@@ -238,7 +243,8 @@ public final class DeOAuthSimulator implements AutoCloseable {
 
 	/**
 	 * The requests received since the start or the last {@link #clearRequests()}.
-	 * @return a snapshot, in arrival order
+	 * @return a snapshot, in arrival order; always empty when the simulator was built
+	 * with {@link Builder#recordTraffic(boolean) recordTraffic(false)}
 	 */
 	public List<RecordedRequest> requests() {
 		return this.simulation.requests().snapshot();
@@ -269,19 +275,25 @@ public final class DeOAuthSimulator implements AutoCloseable {
 	/**
 	 * Waits for the next request on a path: the returned {@link Mono} completes with the
 	 * first such request recorded after this method was called. Add a
-	 * {@code timeout(..)}; it never errors by itself.
+	 * {@code timeout(..)}; it never errors by itself, except when the simulator records no
+	 * traffic.
 	 * @param path the path, e.g. {@code /oauth/logout}
-	 * @return the request
+	 * @return the request; an {@link IllegalStateException} when the simulator was built
+	 * with {@link Builder#recordTraffic(boolean) recordTraffic(false)}
 	 */
 	public Mono<RecordedRequest> awaitRequest(String path) {
 		Objects.requireNonNull(path, "path cannot be null");
+		if (!this.simulation.requests().isRecording()) {
+			return Mono.error(notRecording());
+		}
 		return this.simulation.requests().next((request) -> request.path().equals(path));
 	}
 
 	/**
 	 * The callbacks sent since the start or the last {@link #clearCallbacks()}, each
 	 * recorded once the application answered it (or the attempt failed).
-	 * @return a snapshot, in the order the attempts ended
+	 * @return a snapshot, in the order the attempts ended; always empty when the simulator
+	 * was built with {@link Builder#recordTraffic(boolean) recordTraffic(false)}
 	 */
 	public List<CallbackAttempt> callbacks() {
 		return this.simulation.callbacks().snapshot();
@@ -299,12 +311,21 @@ public final class DeOAuthSimulator implements AutoCloseable {
 	/**
 	 * Waits until at least {@code count} callbacks have been sent and answered (or have
 	 * failed) since the start or the last {@link #clearCallbacks()}. Add a
-	 * {@code timeout(..)}; it never errors by itself.
+	 * {@code timeout(..)}; it never errors by itself, except when the simulator records no
+	 * traffic.
 	 * @param count the number of callback attempts to wait for
-	 * @return completes when they are recorded
+	 * @return completes when they are recorded; an {@link IllegalStateException} when the
+	 * simulator was built with {@link Builder#recordTraffic(boolean) recordTraffic(false)}
 	 */
 	public Mono<Void> awaitCallbacks(int count) {
+		if (!this.simulation.callbacks().isRecording()) {
+			return Mono.error(notRecording());
+		}
 		return this.simulation.callbacks().awaitSize(count);
+	}
+
+	private static IllegalStateException notRecording() {
+		return new IllegalStateException("The DeOAuth simulator was built with recordTraffic(false)");
 	}
 
 	/**
@@ -435,6 +456,10 @@ public final class DeOAuthSimulator implements AutoCloseable {
 
 		private Clock clock = Clock.systemUTC();
 
+		private boolean recordTraffic = true;
+
+		private @Nullable Duration refreshTokenTtl;
+
 		private Builder() {
 		}
 
@@ -508,6 +533,39 @@ public final class DeOAuthSimulator implements AutoCloseable {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+			return this;
+		}
+
+		/**
+		 * Whether to record every request received and every callback sent, for
+		 * {@link DeOAuthSimulator#requests()}, {@link DeOAuthSimulator#callbacks()} and
+		 * the {@code await..} methods. Default {@code true}. The records grow with every
+		 * request until cleared: switch recording off for load tests, where millions of
+		 * records would fill the heap. Without recording, {@code requests()} and
+		 * {@code callbacks()} are always empty and {@code awaitRequest(..)} and
+		 * {@code awaitCallbacks(..)} signal an {@link IllegalStateException}.
+		 * @param recordTraffic whether to record traffic
+		 * @return this builder
+		 */
+		public Builder recordTraffic(boolean recordTraffic) {
+			this.recordTraffic = recordTraffic;
+			return this;
+		}
+
+		/**
+		 * How long a refresh token can be redeemed. Default: refresh tokens never expire.
+		 * Every code exchange issues one, and tokens that are never redeemed are kept
+		 * until they expire: set a time-to-live for load tests, so that the simulator's
+		 * memory stays bounded.
+		 * @param refreshTokenTtl the time-to-live, positive
+		 * @return this builder
+		 */
+		public Builder refreshTokenTtl(Duration refreshTokenTtl) {
+			Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl cannot be null");
+			if (refreshTokenTtl.isNegative() || refreshTokenTtl.isZero()) {
+				throw new IllegalArgumentException("refreshTokenTtl must be positive");
+			}
+			this.refreshTokenTtl = refreshTokenTtl;
 			return this;
 		}
 

@@ -13,9 +13,11 @@ import reactor.core.publisher.Sinks;
 
 /**
  * An append-only record of what happened, in order, that tests can await without
- * sleeping.
+ * sleeping. A journal that does not record keeps nothing: every add is dropped.
  */
 final class Journal<T> {
+
+	private final boolean recording;
 
 	private final Queue<T> entries = new ConcurrentLinkedQueue<>();
 
@@ -24,6 +26,21 @@ final class Journal<T> {
 	private final Queue<Waiter<T>> waiters = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong epoch = new AtomicLong();
+
+	Journal() {
+		this(true);
+	}
+
+	Journal(boolean recording) {
+		this.recording = recording;
+	}
+
+	/**
+	 * Whether entries are kept; when not, {@link #add(Object)} drops them.
+	 */
+	boolean isRecording() {
+		return this.recording;
+	}
 
 	/**
 	 * The current epoch: {@link #clear()} starts a new one.
@@ -43,6 +60,9 @@ final class Journal<T> {
 	}
 
 	void add(T entry) {
+		if (!this.recording) {
+			return;
+		}
 		this.entries.add(entry);
 		int newSize = this.size.incrementAndGet();
 		for (Iterator<Waiter<T>> iterator = this.waiters.iterator(); iterator.hasNext();) {

@@ -30,4 +30,14 @@ class JournalTests {
 		this.journal.awaitSize(1).as(StepVerifier::create).expectComplete().verify(Duration.ofSeconds(1));
 	}
 
+	@Test
+	void addWhenNotRecordingThenDropped() {
+		Journal<String> silent = new Journal<>(false);
+		silent.add("a");
+		silent.add("b", silent.epoch());
+		assertThat(silent.isRecording()).isFalse();
+		assertThat(silent.snapshot()).isEmpty();
+		assertThat(this.journal.isRecording()).isTrue();
+	}
+
 }

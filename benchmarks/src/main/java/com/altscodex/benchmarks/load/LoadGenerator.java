@@ -1,0 +1,211 @@
+package com.altscodex.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.Http2AllocationStrategy;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.altscodex.benchmarks.suite.Args;
+
+/**
+ * The load generator, a process of its own. Modes ({@code --mode}):
+ * <ul>
+ * <li>{@code closed}: {@code --users} users in a closed loop for {@code --warmup} then
+ * {@code --measure} seconds; prints {@code WINDOW_START} and {@code WINDOW_END} as the
+ * measured window opens and closes, then {@code RESULT <json>}.</li>
+ * <li>{@code hold}: opens {@code --count} logins that are never answered (the simulator
+ * withholds callbacks) in batches of {@code --batch}, over HTTP/1.1 (one connection each)
+ * or h2c ({@code --protocol h2c}, HTTP/2 with prior knowledge, streams multiplexed),
+ * waiting after each batch until the app reports them pending; prints
+ * {@code HELD <n>} and holds them until {@code release} or the end of standard input.</li>
+ * <li>{@code burst}: fires {@code --count} logins at once, each on a new connection, for
+ * distinct users; prints {@code RESULT <json>}.</li>
+ * </ul>
+ * Common arguments: {@code --target http://127.0.0.1:<port>}, {@code --jwt-file}.
+ */
+public final class LoadGenerator {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int WARMUP = 0;
+
+	private static final int MEASURE = 1;
+
+	private static final int DONE = 2;
+
+	private LoadGenerator() {
+	}
+
+	public static void main(String[] arguments) throws Exception {
+		Args args = Args.parse(arguments);
+		String target = args.required("target");
+		JwtPool jwts = JwtPool.read(Path.of(args.required("jwt-file")));
+		switch (args.get("mode", "closed")) {
+			case "closed" -> closed(args, target, jwts);
+			case "hold" -> hold(args, target, jwts);
+			case "burst" -> burst(args, target, jwts);
+			default -> throw new IllegalArgumentException("Unknown mode " + args.get("mode"));
+		}
+		System.exit(0);
+	}
+
+	private static void closed(Args args, String target, JwtPool jwts) throws InterruptedException {
+		int users = args.intValue("users", 64);
+		double warmup = args.doubleValue("warmup", 10);
+		double measure = args.doubleValue("measure", 20);
+		ConnectionProvider connections = ConnectionProvider.builder("load")
+			.maxConnections(Math.max(users, 16))
+			.pendingAcquireMaxCount(-1)
+			.pendingAcquireTimeout(Duration.ofMinutes(5))
+			.build();
+		HttpClient client = Logins.configure(HttpClient.create(connections), target);
+		Tally tally = new Tally();
+		AtomicInteger phase = new AtomicInteger(WARMUP);
+		AtomicInteger warmupLogins = new AtomicInteger();
+		CountDownLatch finished = new CountDownLatch(1);
+		Flux.range(0, users).flatMap((user) -> Mono.defer(() -> {
+			long start = System.nanoTime();
+			return Logins.login(client, jwts.next()).doOnNext((outcome) -> {
+				int now = phase.get();
+				if (now == MEASURE) {
+					tally.add(outcome, System.nanoTime() - start);
+				}
+				else if (now == WARMUP) {
+					warmupLogins.incrementAndGet();
+				}
+			});
+		}).repeat(() -> phase.get() != DONE), users).doFinally((signal) -> finished.countDown()).subscribe();
+		sleep(warmup);
+		phase.set(MEASURE);
+		long windowStart = System.nanoTime();
+		signal("WINDOW_START");
+		sleep(measure);
+		phase.set(DONE);
+		long windowEnd = System.nanoTime();
+		signal("WINDOW_END");
+		if (!finished.await(2, TimeUnit.MINUTES)) {
+			System.err.println("Logins still running two minutes after the window");
+		}
+		double window = (windowEnd - windowStart) / 1e9;
+		Results.ClosedLoop result = new Results.ClosedLoop(target, users, warmup, window, tally.ok(),
+				tally.ok() / window, tally.latency(), tally.errorsSummary(), warmupLogins.get());
+		signal("RESULT " + JSON.writeValueAsString(result));
+		connections.dispose();
+	}
+
+	private static void hold(Args args, String target, JwtPool jwts) throws Exception {
+		int count = args.intValue("count", 10_000);
+		int batch = args.intValue("batch", 1000);
+		boolean h2c = "h2c".equals(args.get("protocol", "h1"));
+		ConnectionProvider connections;
+		HttpClient client;
+		if (h2c) {
+			int streams = args.intValue("streams-per-connection", 1000);
+			connections = ConnectionProvider.builder("hold")
+				.allocationStrategy(Http2AllocationStrategy.builder()
+					.maxConnections(Math.max(1, count / streams + 16))
+					.maxConcurrentStreams(streams)
+					.minConnections(1)
+					.build())
+				.pendingAcquireMaxCount(-1)
+				.pendingAcquireTimeout(Duration.ofMinutes(10))
+				.build();
+			client = Logins.configure(HttpClient.create(connections).protocol(HttpProtocol.H2C), target);
+		}
+		else {
+			connections = ConnectionProvider.builder("hold")
+				.maxConnections(count + 64)
+				.pendingAcquireMaxCount(-1)
+				.pendingAcquireTimeout(Duration.ofMinutes(10))
+				.build();
+			client = Logins.configure(HttpClient.create(connections), target);
+		}
+		HttpClient control = HttpClient.create(ConnectionProvider.create("control", 2)).baseUrl(target);
+		AtomicInteger answered = new AtomicInteger();
+		Tally early = new Tally();
+		int opened = 0;
+		while (opened < count) {
+			int size = Math.min(batch, count - opened);
+			for (int i = 0; i < size; i++) {
+				Logins.login(client, jwts.get(opened + i)).subscribe((outcome) -> {
+					answered.incrementAndGet();
+					early.add(outcome, 0);
+				});
+			}
+			opened += size;
+			awaitPending(control, opened - answered.get(), Duration.ofSeconds(120));
+		}
+		int pending = pending(control);
+		signal("HELD " + opened + " pending=" + pending + " answered=" + answered.get());
+		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		String command;
+		while ((command = commands.readLine()) != null && !command.strip().equals("release")) {
+			// hold until told
+		}
+		// exiting closes every connection: the app sees each held login cancelled
+		signal("RESULT " + JSON.writeValueAsString(early.errorsSummary()));
+	}
+
+	private static void awaitPending(HttpClient control, int expected, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		int pending = -1;
+		while (System.nanoTime() < deadline) {
+			pending = pending(control);
+			if (pending >= expected) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException("Only " + pending + " of " + expected + " logins pending after " + timeout);
+	}
+
+	private static int pending(HttpClient control) {
+		String state = control.get().uri("/bench/state").responseContent().aggregate().asString().block(Duration.ofSeconds(30));
+		JsonNode node = JSON.readTree(state);
+		return node.get("pending").asInt();
+	}
+
+	private static void burst(Args args, String target, JwtPool jwts) {
+		int count = args.intValue("count", 2000);
+		Duration timeout = Duration.ofSeconds(args.intValue("timeout-seconds", 60));
+		HttpClient client = Logins.configure(HttpClient.newConnection(), target);
+		Tally tally = new Tally();
+		long start = System.nanoTime();
+		List<Long> ends = Flux.range(0, count).flatMap((i) -> {
+			long sent = System.nanoTime();
+			return Logins.login(client, jwts.get(i)).timeout(timeout, Mono.fromSupplier(Outcome::lost)).map((outcome) -> {
+				long end = System.nanoTime();
+				tally.add(outcome, end - sent);
+				return end;
+			});
+		}, count).collectList().block(timeout.plusSeconds(30));
+		long last = ends.stream().mapToLong(Long::longValue).max().orElse(start);
+		Results.Burst result = new Results.Burst(target, count, tally.ok(), (last - start) / 1e9, tally.latency(),
+				tally.errorsSummary());
+		signal("RESULT " + JSON.writeValueAsString(result));
+	}
+
+	private static void sleep(double seconds) throws InterruptedException {
+		Thread.sleep(Math.round(seconds * 1000));
+	}
+
+	private static void signal(String line) {
+		System.out.println(line);
+		System.out.flush();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The load generator: closed-loop users, held logins and bursts against an app, in a process of its own.
+ */
+@NullMarked
+package com.altscodex.benchmarks.load;
+
+import org.jspecify.annotations.NullMarked;

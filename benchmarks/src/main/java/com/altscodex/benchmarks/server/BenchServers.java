@@ -1,0 +1,57 @@
+package com.altscodex.benchmarks.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Starts an app under load with the bench's defaults and its {@link Variant}, and
+ * prints {@value #READY} on standard output once it serves requests, for the
+ * orchestrator that waits for it.
+ */
+public final class BenchServers {
+
+	/** The line an app prints once it is ready. */
+	public static final String READY = "BENCH-READY";
+
+	private BenchServers() {
+	}
+
+	/**
+	 * Runs an app. {@code --bench.variant=observed|plain} (default {@code observed})
+	 * selects the variant; every other argument is a Spring Boot property as usual.
+	 * @param application the {@code @SpringBootApplication} class
+	 * @param args the command-line arguments
+	 */
+	public static void run(Class<?> application, String[] args) {
+		Variant variant = Variant.OBSERVED;
+		for (String arg : args) {
+			if (arg.startsWith("--bench.variant=")) {
+				variant = Variant.of(arg.substring("--bench.variant=".length()));
+			}
+		}
+		SpringApplication app = new SpringApplication(application);
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("server.address", "127.0.0.1");
+		defaults.put("spring.main.banner-mode", "off");
+		defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
+		Set<String> excluded = variant.excludedAutoConfigurations(BenchServers.class.getClassLoader());
+		if (!excluded.isEmpty()) {
+			defaults.put("spring.autoconfigure.exclude", String.join(",", excluded));
+		}
+		app.setDefaultProperties(defaults);
+		Variant started = variant;
+		app.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
+			String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "?");
+			System.out.println(READY + " app=" + application.getSimpleName() + " variant=" + started.propertyValue()
+					+ " port=" + port + " excludedAutoConfigurations=" + excluded.size());
+			System.out.flush();
+		});
+		app.run(args);
+	}
+
+}

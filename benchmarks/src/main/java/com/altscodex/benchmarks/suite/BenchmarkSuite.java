@@ -1,0 +1,877 @@
+package com.altscodex.benchmarks.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.altscodex.benchmarks.load.LoadGenerator;
+import com.altscodex.benchmarks.load.Results;
+import com.altscodex.benchmarks.memory.ClientFootprint;
+import com.altscodex.benchmarks.memory.RegistryFootprint;
+import com.altscodex.benchmarks.server.BenchServers;
+import com.altscodex.benchmarks.simulator.SimulatorMain;
+import com.altscodex.benchmarks.suite.SuiteResults.BurstRun;
+import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
+import com.altscodex.benchmarks.suite.SuiteResults.CpuUse;
+import com.altscodex.benchmarks.suite.SuiteResults.JmhScore;
+import com.altscodex.benchmarks.suite.SuiteResults.LoadRun;
+import com.altscodex.benchmarks.suite.SuiteResults.MemoryRun;
+import com.altscodex.benchmarks.suite.SuiteResults.ProfileRun;
+import com.altscodex.benchmarks.suite.SuiteResults.RegistryEntrySize;
+import com.altscodex.benchmarks.suite.SuiteSettings.Stage;
+
+/**
+ * Runs the whole suite and writes the report: {@code docs/performance.md} and
+ * {@code benchmarks/results/latest.json}. Started by {@code benchmarks/run}.
+ * <p>
+ * Every actor is a JVM of its own, started here on this JVM's classpath: the DeOAuth
+ * simulator, the app under test in two variants (observed, plain), the bare-WebClient
+ * app (the ceiling), and a new load generator per run. All of them share the machine's
+ * cores; CPU time of each is read from {@code /proc} exactly when the load generator
+ * opens and closes its measured window.
+ */
+public final class BenchmarkSuite {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final JsonMapper PRETTY_JSON = JsonMapper.builder()
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.build();
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
+
+	private static final String CALLBACK_PATH = "/login/altscodex";
+
+	private static final String CLIENT_ID = "bench-app";
+
+	private static final int PROFILE_USERS = 64;
+
+	private final SuiteSettings settings;
+
+	private final SuiteResults results = new SuiteResults();
+
+	private final CpuClock clock = CpuClock.create();
+
+	// HTTP/1.1: the JDK client would otherwise try an h2c upgrade, which Reactor Netty refuses for a POST with a body
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	private final List<ChildProcess> running = new CopyOnWriteArrayList<>();
+
+	private final String clientSecret = randomSecret();
+
+	private final Path logs;
+
+	private final Path jwtFile;
+
+	private final int cores = Runtime.getRuntime().availableProcessors();
+
+	private @Nullable ChildProcess simulator;
+
+	private int simulatorPort;
+
+	private BenchmarkSuite(SuiteSettings settings) {
+		this.settings = settings;
+		this.logs = settings.workDir().resolve("logs");
+		this.jwtFile = settings.workDir().resolve("jwts.txt");
+	}
+
+	public static void main(String[] args) throws Exception {
+		SuiteSettings settings = SuiteSettings.from(Args.parse(args));
+		BenchmarkSuite suite = new BenchmarkSuite(settings);
+		Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "stop-bench-processes"));
+		suite.run();
+		System.exit(0);
+	}
+
+	private void run() throws IOException {
+		Instant started = Instant.now();
+		Files.createDirectories(this.logs);
+		log("Benchmark suite" + (this.settings.quick() ? " (quick)" : "") + ": stages " + this.settings.stages()
+				+ "; logs in " + this.logs);
+		this.results.environment = EnvironmentProbe.probe(this.settings, this.clock);
+		try {
+			if (this.settings.runs(Stage.LOAD) || this.settings.runs(Stage.BURST) || this.settings.runs(Stage.MEMORY)) {
+				startSimulator();
+				if (this.settings.runs(Stage.LOAD) || this.settings.runs(Stage.BURST)) {
+					loadAndBurst();
+				}
+				if (this.settings.runs(Stage.MEMORY)) {
+					stage("memory", this::memory);
+				}
+			}
+			if (this.settings.runs(Stage.MEMORY)) {
+				stage("registry footprint", this::registryFootprint);
+			}
+		}
+		finally {
+			stopAll();
+		}
+		if (this.settings.runs(Stage.JMH)) {
+			stage("JMH", this::jmh);
+		}
+		Instant finished = Instant.now();
+		this.results.run = new SuiteResults.RunInfo(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
+				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
+				Duration.between(started, finished).toSeconds() / 60.0, this.settings.command(), this.settings.quick(),
+				this.settings.stages().stream().map(Enum::name).toList(), this.settings.profile(),
+				this.settings.describe());
+		write();
+	}
+
+	private void stage(String name, Runnable stage) {
+		try {
+			stage.run();
+		}
+		catch (RuntimeException ex) {
+			String problem = name + ": " + ex.getMessage();
+			log("FAILED " + problem);
+			this.results.problems.add(problem);
+		}
+	}
+
+	// processes
+
+	private List<String> java(List<String> flags, Class<?> mainClass, List<String> args) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(flags);
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(mainClass.getName());
+		command.addAll(args);
+		return command;
+	}
+
+	private ChildProcess start(String name, List<String> command, @Nullable Consumer<String> onLine) {
+		ChildProcess process = ChildProcess.start(name, command, this.logs.resolve(name + ".log"), onLine);
+		this.running.add(process);
+		return process;
+	}
+
+	private void stop(@Nullable ChildProcess process) {
+		if (process != null) {
+			process.close();
+			this.running.remove(process);
+		}
+	}
+
+	private void stopAll() {
+		for (ChildProcess process : this.running) {
+			process.close();
+		}
+		this.running.clear();
+	}
+
+	private void startSimulator() {
+		log("Starting the DeOAuth simulator and issuing " + this.settings.jwtUsers() + " JWTs");
+		this.simulator = start("simulator",
+				java(SuiteSettings.SIMULATOR_FLAGS, SimulatorMain.class,
+						List.of("--client-id", CLIENT_ID, "--client-secret", this.clientSecret, "--redirect-uri",
+								"http://127.0.0.1:*" + CALLBACK_PATH, "--users",
+								Integer.toString(this.settings.jwtUsers()), "--jwt-file", this.jwtFile.toString())),
+				null);
+		String ready = this.simulator.awaitLineStartingWith("BENCH-READY", Duration.ofSeconds(120));
+		this.simulatorPort = Integer.parseInt(ready.replaceAll(".*port=(\\d+).*", "$1"));
+	}
+
+	private ChildProcess simulator() {
+		if (this.simulator == null) {
+			throw new IllegalStateException("The simulator is not running");
+		}
+		return this.simulator;
+	}
+
+	private void simulatorCommand(String command, String expected) {
+		simulator().send(command);
+		simulator().awaitLineStartingWith("OK " + expected, Duration.ofSeconds(30));
+	}
+
+	private App startApp(Subject subject, boolean holding, boolean h2c) {
+		int port = freePort();
+		String prefix = subject.propertyPrefix;
+		String simulatorUrl = "http://127.0.0.1:" + this.simulatorPort;
+		List<String> args = new ArrayList<>(List.of("--bench.variant=" + subject.variant.propertyValue(),
+				"--server.port=" + port, "--" + prefix + ".client-id=" + CLIENT_ID,
+				"--" + prefix + ".client-secret=" + this.clientSecret,
+				"--" + prefix + ".redirect-uri=http://127.0.0.1:" + port + CALLBACK_PATH,
+				"--" + prefix + ".auth-server-url=" + simulatorUrl));
+		if (subject.isStarter()) {
+			args.add("--altscodex.platform-url=" + simulatorUrl);
+		}
+		if (holding) {
+			// a login timeout far beyond the measurement
+			args.add("--" + prefix + ".timeout=30m");
+		}
+		if (h2c) {
+			// HTTP/2 cleartext (and HTTP/1.1) on the same port
+			args.add("--server.http2.enabled=true");
+		}
+		List<String> flags = holding ? SuiteSettings.MEMORY_APP_FLAGS : SuiteSettings.APP_FLAGS;
+		String name = subject.key + (holding ? "-holding" : "") + (h2c ? "-h2c" : "");
+		return new App(subject, port, start(name, java(flags, subject.mainClass, args), null));
+	}
+
+	private void awaitReady(App app) {
+		app.process.awaitLineStartingWith(BenchServers.READY, Duration.ofSeconds(180));
+		JwtEntry entry = firstJwt();
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/login"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString(entry.jwt()))
+			.build());
+		if (answer.statusCode() != 200 || !answer.body().contains("\"id\":\"" + entry.user() + "\"")) {
+			throw new IllegalStateException(app.subject.label + " answered a first login with " + answer.statusCode()
+					+ " " + answer.body() + app.process.tail());
+		}
+		log(app.subject.label + " ready on port " + app.port + " (pid " + app.process.pid() + ")");
+	}
+
+	// load and burst
+
+	private void loadAndBurst() {
+		Map<Subject, App> apps = new EnumMap<>(Subject.class);
+		try {
+			log("Starting the apps under load: " + List.of(Subject.values()));
+			for (Subject subject : Subject.values()) {
+				apps.put(subject, startApp(subject, false, false));
+			}
+			apps.values().forEach(this::awaitReady);
+			stage("warm-up", () -> warmUp(apps.values()));
+			if (this.settings.runs(Stage.LOAD)) {
+				stage("load", () -> load(apps));
+				stage("variant checks", () -> checkVariants(apps));
+				if (this.settings.profile() || (!this.settings.noProfile() && Verdicts.loadTargetMissed(this.results))) {
+					stage("profile", () -> profile(apps));
+				}
+			}
+			if (this.settings.runs(Stage.BURST)) {
+				stage("burst", () -> burst(apps));
+			}
+		}
+		finally {
+			apps.values().forEach((app) -> stop(app.process));
+		}
+	}
+
+	/*
+	 * On two cores the JIT compilers of a freshly started app keep compiling for more
+	 * than a minute under load (about 70 s of compiler CPU): every app gets 64 users in
+	 * chunks until its compiler threads take less than 5 % of its CPU, then the suite
+	 * waits until it is idle before anything is measured.
+	 */
+	private void warmUp(Collection<App> apps) {
+		double chunk = this.settings.quick() ? 5 : 10;
+		double limit = this.settings.quick() ? 30 : 150;
+		for (App app : apps) {
+			double elapsed = 0;
+			double jitShare = 1;
+			int round = 0;
+			while (elapsed < limit && jitShare > 0.05) {
+				LoadRun run = closedLoop(app, 64, 1, chunk, "warm-up-" + (++round));
+				elapsed += chunk + 1;
+				jitShare = run.cpu().appSecondsByThreadGroup().getOrDefault("JIT compiler", 0.0)
+						/ Math.max(1e-9, run.cpu().appSeconds());
+				if (run.result().errors().total() > 0) {
+					this.results.problems.add("Warm-up of " + app.subject.label + ": " + run.result().errors());
+				}
+			}
+			String idle = awaitIdle(app, Duration.ofSeconds(this.settings.quick() ? 30 : 60));
+			String check = app.subject.label + ": warmed up with 64 users for " + Verdicts.number(elapsed, 0)
+					+ " s (JIT compilers at " + Verdicts.percent(jitShare) + " of the app's CPU in the last "
+					+ Verdicts.number(chunk, 0) + " s), then " + idle;
+			this.results.checks.add(check);
+			log(check);
+		}
+	}
+
+	/**
+	 * Waits until the app uses less than 5 % of a core for two seconds in a row.
+	 * @return what happened, for the report
+	 */
+	private String awaitIdle(App app, Duration timeout) {
+		long started = System.nanoTime();
+		long deadline = started + timeout.toNanos();
+		long ticks = this.clock.processTicks(app.process.pid());
+		int quietSeconds = 0;
+		while (System.nanoTime() < deadline) {
+			sleep(Duration.ofSeconds(1));
+			long now = this.clock.processTicks(app.process.pid());
+			quietSeconds = (this.clock.seconds(now - ticks) < 0.05) ? quietSeconds + 1 : 0;
+			ticks = now;
+			if (quietSeconds >= 2) {
+				return "idle after " + Verdicts.number((System.nanoTime() - started) / 1e9, 0) + " s";
+			}
+		}
+		return "still busy after " + timeout.toSeconds() + " s (JIT or GC); measured anyway";
+	}
+
+	/*
+	 * At 64 users, where the targets are, every app runs in several rounds and the order
+	 * rotates, so that each app runs first, second and third once: the verdicts use the
+	 * medians, and drift of the machine falls on all apps alike.
+	 */
+	private void load(Map<Subject, App> apps) {
+		List<Subject> order = List.of(Subject.values());
+		for (int users : this.settings.users()) {
+			int rounds = (users == Verdicts.TARGET_USERS) ? this.settings.targetRounds() : 1;
+			for (int round = 1; round <= rounds; round++) {
+				for (int i = 0; i < order.size(); i++) {
+					Subject subject = order.get((i + round - 1) % order.size());
+					LoadRun run = closedLoop(apps.get(subject), users, this.settings.warmupSeconds(),
+							this.settings.measureSeconds(), (rounds > 1) ? "round-" + round : "", round);
+					this.results.load.add(run);
+					log(String.format("%-26s %4d users%s: %8.1f logins/s, p50 %6.2f ms, p99 %7.2f ms, app CPU %.3f ms/login, %5.1f KB allocated/login, errors %d",
+							subject.label, users, (rounds > 1) ? " (round " + round + ")" : "",
+							run.result().loginsPerSecond(), run.result().latency().p50(), run.result().latency().p99(),
+							run.appCpuMsPerLogin(), run.appAllocatedBytesPerLogin() / 1024,
+							run.result().errors().total()));
+				}
+			}
+		}
+	}
+
+	private LoadRun closedLoop(App app, int users, double warmup, double measure, String tag) {
+		return closedLoop(app, users, warmup, measure, tag, 1);
+	}
+
+	private LoadRun closedLoop(App app, int users, double warmup, double measure, String tag, int round) {
+		AtomicLong loadPid = new AtomicLong();
+		AtomicReference<long[]> opened = new AtomicReference<>();
+		AtomicReference<long[]> closed = new AtomicReference<>();
+		AtomicReference<Map<String, Long>> threadsOpened = new AtomicReference<>();
+		AtomicReference<Map<String, Long>> threadsClosed = new AtomicReference<>();
+		AtomicLong allocatedOpened = new AtomicLong();
+		AtomicLong allocatedClosed = new AtomicLong();
+		Consumer<String> onLine = (line) -> {
+			if (line.equals("WINDOW_START")) {
+				opened.set(sample(app.process.pid(), loadPid.get()));
+				threadsOpened.set(this.clock.threadGroupTicks(app.process.pid()));
+				allocatedOpened.set(allocated(app));
+			}
+			else if (line.equals("WINDOW_END")) {
+				closed.set(sample(app.process.pid(), loadPid.get()));
+				threadsClosed.set(this.clock.threadGroupTicks(app.process.pid()));
+				allocatedClosed.set(allocated(app));
+			}
+		};
+		String name = "load-" + app.process.name() + "-" + users + (tag.isEmpty() ? "" : "-" + tag);
+		ChildProcess generator = start(name, java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
+				List.of("--mode", "closed", "--target", app.baseUrl(), "--jwt-file", this.jwtFile.toString(),
+						"--users", Integer.toString(users), "--warmup", Double.toString(warmup), "--measure",
+						Double.toString(measure))),
+				onLine);
+		loadPid.set(generator.pid());
+		try {
+			String line = generator.awaitLineStartingWith("RESULT ",
+					Duration.ofSeconds(Math.round(warmup + measure) + 300));
+			Results.ClosedLoop result = JSON.readValue(line.substring("RESULT ".length()), Results.ClosedLoop.class);
+			long[] start = opened.get();
+			long[] end = closed.get();
+			if (start == null || end == null) {
+				throw new IllegalStateException("No CPU samples for the window of " + name);
+			}
+			Map<String, Double> byThreadGroup = new TreeMap<>();
+			threadsClosed.get().forEach((group, ticks) -> byThreadGroup.put(group,
+					this.clock.seconds(ticks - threadsOpened.get().getOrDefault(group, 0L))));
+			CpuUse cpu = new CpuUse((end[4] - start[4]) / 1e9, this.clock.seconds(end[0] - start[0]),
+					this.clock.seconds(end[1] - start[1]), this.clock.seconds(end[2] - start[2]),
+					this.clock.seconds(end[3] - start[3]), this.cores, byThreadGroup);
+			double cpuMsPerLogin = (result.logins() > 0) ? cpu.appSeconds() * 1000 / result.logins() : 0;
+			double allocatedPerLogin = (result.logins() > 0 && allocatedOpened.get() >= 0)
+					? (double) (allocatedClosed.get() - allocatedOpened.get()) / result.logins() : 0;
+			return new LoadRun(app.subject.key, users, round, result, cpu, cpuMsPerLogin, allocatedPerLogin);
+		}
+		finally {
+			generator.awaitExit(Duration.ofSeconds(30));
+			stop(generator);
+		}
+	}
+
+	/**
+	 * CPU ticks of the app, the simulator, the load generator and the busy machine, and
+	 * the time of the sample.
+	 */
+	private long[] sample(long appPid, long loadPid) {
+		long now = System.nanoTime();
+		return new long[] { this.clock.processTicks(appPid), this.clock.processTicks(simulator().pid()),
+				this.clock.processTicks(loadPid), this.clock.machineTicks().busy(), now };
+	}
+
+	private void checkVariants(Map<Subject, App> apps) {
+		for (App app : apps.values()) {
+			HttpResponse<String> prometheus = send(HttpRequest.newBuilder(app.uri("/actuator/prometheus")).GET().build());
+			boolean observed = prometheus.statusCode() == 200
+					&& prometheus.body().contains("http_server_requests_seconds_count");
+			String detail = (prometheus.statusCode() == 200) ? "Prometheus scrape answered 200"
+					+ (observed ? " with http_server_requests (and http_client_requests: "
+							+ prometheus.body().contains("http_client_requests_seconds_count") + ")" : "")
+					: "Prometheus scrape answered " + prometheus.statusCode();
+			boolean expected = observed == (app.subject.variant == com.altscodex.benchmarks.server.Variant.OBSERVED);
+			this.results.checks.add(app.subject.label + ": metrics and observation "
+					+ (observed ? "active" : "off") + " (" + detail + ")" + (expected ? "" : " - NOT AS INTENDED"));
+			if (!expected) {
+				this.results.problems.add("Variant " + app.subject.key + " is not what it claims: " + detail);
+			}
+		}
+	}
+
+	private void profile(Map<Subject, App> apps) {
+		Path profiles = this.settings.root().resolve("benchmarks/target/profiles");
+		for (Subject subject : Subject.values()) {
+			App app = apps.get(subject);
+			Path jfr = profiles.resolve(subject.key + "-" + PROFILE_USERS + "-users.jfr");
+			stage("profile " + subject.key, () -> {
+				try {
+					Files.createDirectories(profiles);
+					Files.deleteIfExists(jfr);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				// the first recording of a JVM deoptimizes compiled code: warm up again under a
+				// throw-away recording, then record the measured run
+				jcmd(app.process.pid(), "JFR.start", "name=warm-up", "settings=profile");
+				try {
+					closedLoop(app, PROFILE_USERS, 1, this.settings.quick() ? 10 : 30, "profile-warm-up");
+				}
+				finally {
+					jcmd(app.process.pid(), "JFR.stop", "name=warm-up");
+				}
+				jcmd(app.process.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+				LoadRun run;
+				try {
+					run = closedLoop(app, PROFILE_USERS, this.settings.warmupSeconds(), this.settings.measureSeconds(),
+							"profiled");
+				}
+				finally {
+					jcmd(app.process.pid(), "JFR.stop", "name=bench");
+				}
+				long logins = run.result().logins() + run.result().warmupLogins();
+				try {
+					JfrSummary summary = JfrSummary.of(jfr);
+					this.results.profiles.add(new ProfileRun(subject.key, PROFILE_USERS,
+							this.settings.root().relativize(jfr).toString(), logins, summary.executionSamples,
+							summary.components(), summary.topSelfMethods(), summary.starterInclusiveShare(),
+							summary.topStarterInclusive(),
+							(logins > 0) ? (double) summary.allocatedBytes / logins : 0, summary.topAllocationSites(),
+							summary.gcCount, summary.gcPauseMs));
+					log("Profiled " + subject.label + ": " + jfr);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+	}
+
+	private void burst(Map<Subject, App> apps) {
+		for (Subject subject : Subject.values()) {
+			App app = apps.get(subject);
+			awaitPending(app, 0, Duration.ofSeconds(60));
+			ChildProcess generator = start("burst-" + subject.key, java(SuiteSettings.LOAD_GENERATOR_FLAGS,
+					LoadGenerator.class, List.of("--mode", "burst", "--target", app.baseUrl(), "--jwt-file",
+							this.jwtFile.toString(), "--count", Integer.toString(this.settings.burstLogins()))),
+					null);
+			try {
+				String line = generator.awaitLineStartingWith("RESULT ", Duration.ofMinutes(5));
+				Results.Burst result = JSON.readValue(line.substring("RESULT ".length()), Results.Burst.class);
+				this.results.burst.add(new BurstRun(subject.key, result));
+				log(String.format("%-26s burst of %d: %d OK, %d refused, %d transport errors, %d lost, p99 %.1f ms, all in %.2f s",
+						subject.label, result.logins(), result.answeredOk(), result.errors().refused(),
+						result.errors().transportErrors(), result.errors().lost(), result.latency().p99(),
+						result.totalSeconds()));
+			}
+			finally {
+				generator.awaitExit(Duration.ofSeconds(30));
+				stop(generator);
+			}
+		}
+	}
+
+	// memory
+
+	private void memory() {
+		for (Subject subject : Subject.values()) {
+			stage("memory " + subject.key, () -> memory(subject));
+		}
+		stage("memory of the client alone", () -> {
+			simulatorCommand("withhold on", "withhold=true");
+			try {
+				clientAlone(this.settings.memoryLoginsH1());
+			}
+			finally {
+				simulatorCommand("withhold off", "withhold=false");
+			}
+		});
+	}
+
+	private void clientAlone(int logins) {
+		String url = "http://127.0.0.1:" + this.simulatorPort;
+		ChildProcess process = start("client-footprint", java(SuiteSettings.MEMORY_APP_FLAGS, ClientFootprint.class,
+				List.of("--auth-server-url", url, "--client-id", CLIENT_ID, "--client-secret", this.clientSecret,
+						"--jwt-file", this.jwtFile.toString(), "--logins", Integer.toString(logins))),
+				null);
+		try {
+			process.awaitLineStartingWith("BASELINE", Duration.ofMinutes(3));
+			HeapHistogram before = histogram(process.pid());
+			process.send("go");
+			process.awaitLineStartingWith("HELD", Duration.ofMinutes(5));
+			HeapHistogram during = histogram(process.pid());
+			process.send("done");
+			JsonNode result = JSON.readTree(
+					process.awaitLineStartingWith("RESULT ", Duration.ofMinutes(2)).substring("RESULT ".length()));
+			int pending = result.get("pending").asInt();
+			this.results.clientAlone = new MemoryRun("client alone", "none (no inbound request)", logins, pending,
+					result.get("heapBefore").asLong(), result.get("heapAfter").asLong(),
+					result.get("bytesPerLogin").asDouble(), 0, result.get("failed").asLong(),
+					(pending > 0) ? during.growthSince(before, pending, 12) : List.of(),
+					(pending == logins) ? null : "only " + pending + " of " + logins + " pending");
+			log(String.format("Client alone: %,d pending, %,.0f bytes per login", pending,
+					result.get("bytesPerLogin").asDouble()));
+		}
+		finally {
+			process.awaitExit(Duration.ofSeconds(30));
+			stop(process);
+		}
+	}
+
+	/*
+	 * A fresh app per protocol: an app with h2c enabled prepares an HTTP/2 upgrade codec
+	 * on every HTTP/1.1 connection, which would inflate the HTTP/1.1 figure.
+	 */
+	private void memory(Subject subject) {
+		for (boolean h2c : new boolean[] { false, true }) {
+			String protocol = h2c ? "h2c" : "HTTP/1.1";
+			int logins = h2c ? this.settings.memoryLoginsH2c() : this.settings.memoryLoginsH1();
+			App app = startApp(subject, true, h2c);
+			try {
+				awaitReady(app);
+				// load every class and warm the pools up before the baseline
+				closedLoop(app, 16, 2, this.settings.quick() ? 2 : 5, "warm-up");
+				simulatorCommand("withhold on", "withhold=true");
+				try {
+					this.results.memory.add(held(app, protocol, logins));
+				}
+				finally {
+					simulatorCommand("withhold off", "withhold=false");
+				}
+			}
+			finally {
+				stop(app.process);
+			}
+		}
+	}
+
+	private MemoryRun held(App app, String protocol, int logins) {
+		awaitPending(app, 0, Duration.ofSeconds(120));
+		long baseline = collect(app);
+		HeapHistogram before = histogram(app.process.pid());
+		String name = "hold-" + app.process.name();
+		ChildProcess generator = start(name, java(SuiteSettings.HOLDING_LOAD_GENERATOR_FLAGS, LoadGenerator.class,
+				List.of("--mode", "hold", "--target", app.baseUrl(), "--jwt-file", this.jwtFile.toString(), "--count",
+						Integer.toString(logins), "--protocol", protocol.equals("h2c") ? "h2c" : "h1", "--batch",
+						protocol.equals("h2c") ? "2000" : "1000")),
+				null);
+		long heldHeap;
+		int pendingSeen;
+		long answered;
+		HeapHistogram during;
+		try {
+			String heldLine = generator.awaitLineStartingWith("HELD ", Duration.ofMinutes(10));
+			answered = Long.parseLong(heldLine.replaceAll(".*answered=(\\d+).*", "$1"));
+			sleep(Duration.ofSeconds(2));
+			heldHeap = collect(app);
+			pendingSeen = pending(app);
+			during = histogram(app.process.pid());
+			generator.send("release");
+			generator.awaitLineStartingWith("RESULT ", Duration.ofMinutes(2));
+			generator.awaitExit(Duration.ofMinutes(1));
+		}
+		catch (RuntimeException ex) {
+			int pendingNow = safePending(app);
+			stop(generator);
+			awaitPending(app, 0, Duration.ofSeconds(120));
+			return new MemoryRun(app.subject.key, protocol, logins, pendingNow, baseline, 0, 0, safePending(app), 0,
+					List.of(), ex.getMessage());
+		}
+		finally {
+			stop(generator);
+		}
+		int after = awaitPending(app, 0, Duration.ofSeconds(120));
+		double perLogin = (pendingSeen > 0) ? (double) (heldHeap - baseline) / pendingSeen : 0;
+		List<ClassDelta> classes = (pendingSeen > 0 && !during.isEmpty() && !before.isEmpty())
+				? during.growthSince(before, pendingSeen, 12) : List.of();
+		log(String.format("%-26s %,7d pending over %-8s: %,.0f bytes per login (heap %,d -> %,d), %d pending after release",
+				app.subject.label, pendingSeen, protocol, perLogin, baseline, heldHeap, after));
+		return new MemoryRun(app.subject.key, protocol, logins, pendingSeen, baseline, heldHeap, perLogin, after,
+				answered, classes, (pendingSeen == logins) ? null : "only " + pendingSeen + " of " + logins + " pending");
+	}
+
+	private void registryFootprint() {
+		ChildProcess process = start("registry-footprint", java(SuiteSettings.REGISTRY_FLAGS, RegistryFootprint.class,
+				List.of("--entries", Integer.toString(this.settings.registryEntries()))), null);
+		try {
+			String line = process.awaitLineStartingWith("RESULT ", Duration.ofMinutes(5));
+			JsonNode node = JSON.readTree(line.substring("RESULT ".length()));
+			List<ClassDelta> breakdown = new ArrayList<>();
+			for (JsonNode row : node.get("breakdown")) {
+				breakdown.add(new ClassDelta(row.get("className").asString(), row.get("bytesPerLogin").asDouble(),
+						row.get("instancesPerLogin").asDouble()));
+			}
+			JsonNode jol = node.get("bytesPerEntryJol");
+			this.results.registry = new RegistryEntrySize(node.get("entries").asInt(),
+					node.get("bytesPerEntryHeap").asDouble(), (jol == null || jol.isNull()) ? null : jol.asDouble(),
+					breakdown,
+					"register(state) and a subscriber on pending.result(), as DefaultAltsCodexClient does, for "
+							+ node.get("entries").asInt() + " fresh states; (a) used heap after System.gc() with the "
+							+ "entries minus without, per entry; (b) JOL GraphLayout of everything reachable from the "
+							+ "registry, per entry" + (node.get("jolError").isNull() ? ""
+									: " (JOL failed: " + node.get("jolError").asString() + ")"));
+			log(String.format("Registry entry alone: %.0f bytes (heap), %s bytes (JOL)",
+					this.results.registry.bytesPerEntryHeap(), this.results.registry.bytesPerEntryJol()));
+		}
+		finally {
+			process.awaitExit(Duration.ofSeconds(30));
+			stop(process);
+		}
+	}
+
+	// JMH
+
+	private void jmh() {
+		log("Running JMH: " + this.settings.jmhWarmupIterations() + " warm-up and " + this.settings.jmhIterations()
+				+ " measured iterations of 1 s, 1 fork each");
+		try {
+			Collection<RunResult> runs = new Runner(new OptionsBuilder()
+				.include("com\\.altscodex\\..*Benchmark\\..*")
+				.forks(1)
+				.warmupIterations(this.settings.jmhWarmupIterations())
+				.warmupTime(TimeValue.seconds(1))
+				.measurementIterations(this.settings.jmhIterations())
+				.measurementTime(TimeValue.seconds(1))
+				.jvmArgs(SuiteSettings.JMH_FLAGS.toArray(String[]::new))
+				.output(this.logs.resolve("jmh.log").toString())
+				.build()).run();
+			for (RunResult run : runs) {
+				BenchmarkParams params = run.getParams();
+				String benchmark = params.getBenchmark();
+				int method = benchmark.lastIndexOf('.');
+				int type = benchmark.lastIndexOf('.', method - 1);
+				List<String> values = new ArrayList<>();
+				for (String key : params.getParamsKeys()) {
+					values.add(key + "=" + params.getParam(key));
+				}
+				this.results.jmh.add(new JmhScore(benchmark.substring(type + 1), String.join(", ", values),
+						params.getThreads(), params.getMode().shortLabel(), run.getPrimaryResult().getScore(),
+						run.getPrimaryResult().getScoreError(), run.getPrimaryResult().getScoreUnit()));
+			}
+		}
+		catch (RunnerException ex) {
+			throw new IllegalStateException("JMH failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	// the apps' control endpoints
+
+	private long collect(App app) {
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/bench/gc"))
+			.timeout(Duration.ofMinutes(2))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		return JSON.readTree(answer.body()).get("heapUsed").asLong();
+	}
+
+	private long allocated(App app) {
+		try {
+			HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/bench/state")).GET().build());
+			return JSON.readTree(answer.body()).get("allocatedBytes").asLong();
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	private int pending(App app) {
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/bench/state")).GET().build());
+		return JSON.readTree(answer.body()).get("pending").asInt();
+	}
+
+	private int safePending(App app) {
+		try {
+			return pending(app);
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Waits until the app reports at most {@code expected} pending logins.
+	 * @return the last count seen
+	 */
+	private int awaitPending(App app, int expected, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		int pending = pending(app);
+		while (pending > expected && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(200));
+			pending = pending(app);
+		}
+		return pending;
+	}
+
+	private HeapHistogram histogram(long pid) {
+		return HeapHistogram.parse(jcmd(pid, "GC.class_histogram"));
+	}
+
+	private String jcmd(long pid, String... command) {
+		List<String> line = new ArrayList<>();
+		line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+		line.add(Long.toString(pid));
+		line.addAll(List.of(command));
+		try {
+			Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + out);
+			}
+			return out;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Request to " + request.uri() + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	// output
+
+	private void write() throws IOException {
+		this.results.verdicts.addAll(Verdicts.of(this.results));
+		Files.createDirectories(this.settings.jsonFile().getParent());
+		Files.writeString(this.settings.jsonFile(), PRETTY_JSON.writeValueAsString(this.results) + "\n",
+				StandardCharsets.UTF_8);
+		Files.createDirectories(this.settings.reportFile().getParent());
+		Files.writeString(this.settings.reportFile(), new Report(this.results, this.settings).render(),
+				StandardCharsets.UTF_8);
+		log("Wrote " + this.settings.root().relativize(this.settings.reportFile()) + " and "
+				+ this.settings.root().relativize(this.settings.jsonFile()));
+		if (!this.results.problems.isEmpty()) {
+			log("Problems: " + this.results.problems);
+		}
+	}
+
+	// helpers
+
+	private JwtEntry firstJwt() {
+		try {
+			String line = Files.readAllLines(this.jwtFile, StandardCharsets.US_ASCII).get(0);
+			int tab = line.indexOf('\t');
+			return new JwtEntry(line.substring(0, tab), line.substring(tab + 1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String randomSecret() {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void log(String message) {
+		System.out.println("[" + DateTimeFormatter.ofPattern("HH:mm:ss").format(Instant.now().atOffset(ZoneOffset.UTC))
+				+ "] " + message);
+		System.out.flush();
+	}
+
+	/**
+	 * An app the suite started.
+	 */
+	private record App(Subject subject, int port, ChildProcess process) {
+
+		String baseUrl() {
+			return "http://127.0.0.1:" + this.port;
+		}
+
+		URI uri(String path) {
+			return URI.create(baseUrl() + path);
+		}
+
+	}
+
+	private record JwtEntry(String user, String jwt) {
+	}
+
+}

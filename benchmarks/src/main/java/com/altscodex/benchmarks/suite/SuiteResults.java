@@ -1,0 +1,178 @@
+package com.altscodex.benchmarks.suite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import com.altscodex.benchmarks.load.Results;
+
+/**
+ * Everything one run of the suite measured: written as
+ * {@code benchmarks/results/latest.json} and rendered as {@code docs/performance.md}.
+ */
+public final class SuiteResults {
+
+	public @Nullable RunInfo run;
+
+	public @Nullable Environment environment;
+
+	public final List<LoadRun> load = new ArrayList<>();
+
+	public final List<ProfileRun> profiles = new ArrayList<>();
+
+	public final List<BurstRun> burst = new ArrayList<>();
+
+	public final List<MemoryRun> memory = new ArrayList<>();
+
+	public @Nullable RegistryEntrySize registry;
+
+	/** Pending logins in the client alone, without an inbound HTTP request. */
+	public @Nullable MemoryRun clientAlone;
+
+	public final List<JmhScore> jmh = new ArrayList<>();
+
+	/** Each target of issue 3 with what was measured against it. */
+	public final List<Verdict> verdicts = new ArrayList<>();
+
+	/** Sanity checks of the app variants (e.g. metrics really on or off). */
+	public final List<String> checks = new ArrayList<>();
+
+	/** Stages that failed, with the reason. */
+	public final List<String> problems = new ArrayList<>();
+
+	/**
+	 * The run itself.
+	 */
+	public record RunInfo(String startedAt, String finishedAt, double minutes, String command, boolean quick,
+			List<String> stages, boolean profileRequested, Map<String, Object> settings) {
+	}
+
+	/**
+	 * Where it ran.
+	 */
+	public record Environment(String cpuModel, int cores, long memoryBytes, String os, String kernel, String jvm,
+			String javaHome, long openFilesLimit, long clockTicksPerSecond, Map<String, String> versions,
+			String gitCommit, Map<String, List<String>> jvmFlags) {
+	}
+
+	/**
+	 * CPU time of each process over a measured window, and its share of the machine.
+	 *
+	 * @param windowSeconds wall-clock length of the window
+	 * @param appSeconds CPU seconds of the app under load
+	 * @param simulatorSeconds CPU seconds of the DeOAuth simulator
+	 * @param loadGeneratorSeconds CPU seconds of the load generator
+	 * @param machineBusySeconds busy CPU seconds of the whole machine
+	 * @param cores the machine's cores
+	 * @param appSecondsByThreadGroup the app's CPU seconds by kind of thread (event loops,
+	 * JIT compiler, GC, other)
+	 */
+	public record CpuUse(double windowSeconds, double appSeconds, double simulatorSeconds, double loadGeneratorSeconds,
+			double machineBusySeconds, int cores, Map<String, Double> appSecondsByThreadGroup) {
+
+		private double share(double seconds) {
+			return (this.windowSeconds > 0) ? seconds / (this.windowSeconds * this.cores) : 0;
+		}
+
+		public double appShare() {
+			return share(this.appSeconds);
+		}
+
+		public double simulatorShare() {
+			return share(this.simulatorSeconds);
+		}
+
+		public double loadGeneratorShare() {
+			return share(this.loadGeneratorSeconds);
+		}
+
+		public double machineShare() {
+			return share(this.machineBusySeconds);
+		}
+
+		/** Busy time of everything else on the machine (other processes, the kernel's share not charged to ours). */
+		public double otherShare() {
+			return Math.max(0, machineShare() - appShare() - simulatorShare() - loadGeneratorShare());
+		}
+
+	}
+
+	/**
+	 * One closed-loop run against one variant.
+	 *
+	 * @param round which repetition at this concurrency (1 unless repeated)
+	 * @param appAllocatedBytesPerLogin heap the app allocated per login over the window
+	 * (all threads), a cost figure that other load on the machine does not disturb
+	 */
+	public record LoadRun(String variant, int users, int round, Results.ClosedLoop result, CpuUse cpu,
+			double appCpuMsPerLogin, double appAllocatedBytesPerLogin) {
+	}
+
+	/**
+	 * A 64-user run under JFR, and where its samples fell.
+	 */
+	public record ProfileRun(String variant, int users, String jfrFile, long logins, long executionSamples,
+			List<Share> byComponent, List<Share> topSelfMethods, double starterInclusiveShare,
+			List<Share> starterInclusiveMethods, double allocatedBytesPerLogin, List<Share> topAllocationSites,
+			long gcCount, double gcPauseMs) {
+	}
+
+	/**
+	 * A share of samples (or allocated bytes) attributed to a name.
+	 */
+	public record Share(String name, double share, long count) {
+	}
+
+	/**
+	 * 2,000 logins at once against one variant.
+	 */
+	public record BurstRun(String variant, Results.Burst result) {
+	}
+
+	/**
+	 * Live heap of pending logins held open against one variant.
+	 */
+	public record MemoryRun(String variant, String protocol, int requested, int pendingSeen, long heapBaseline,
+			long heapHeld, double bytesPerLogin, int pendingAfterRelease, long answeredWhileHeld,
+			List<ClassDelta> topClasses, @Nullable String error) {
+	}
+
+	/**
+	 * Live bytes of one class per pending login (heap histogram with N pending minus
+	 * without).
+	 */
+	public record ClassDelta(String className, double bytesPerLogin, double instancesPerLogin) {
+	}
+
+	/**
+	 * The pending-login registry alone.
+	 */
+	public record RegistryEntrySize(int entries, double bytesPerEntryHeap, @Nullable Double bytesPerEntryJol,
+			List<ClassDelta> breakdown, String method) {
+	}
+
+	/**
+	 * A target, what was measured against it, and whether it was met.
+	 *
+	 * @param target the target as issue 3 states it
+	 * @param subject what was measured (variant, protocol)
+	 * @param measured the figure
+	 * @param required the bound
+	 * @param met whether the figure meets the bound, {@code null} when not measured
+	 * @param margin how far from the bound, in the target's unit and relative
+	 * @param why for a miss, what the other figures of the same run say about it
+	 */
+	public record Verdict(String target, String subject, String measured, String required, @Nullable Boolean met,
+			String margin, String why) {
+	}
+
+	/**
+	 * One JMH result.
+	 */
+	public record JmhScore(String benchmark, String params, int threads, String mode, double score, double error,
+			String unit) {
+	}
+
+}
