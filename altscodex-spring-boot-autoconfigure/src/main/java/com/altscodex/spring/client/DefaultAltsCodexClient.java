@@ -161,13 +161,13 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	public Mono<SlotInfo> getSlotInfo(String jwt, Duration timeout) {
 		Assert.notNull(timeout, "timeout cannot be null");
 		Mono<SlotInfo> login = Mono.defer(() -> {
-			HttpCredential bearer = JwtCredential.bearer(jwt);
+			JwtCredential.check(jwt);
 			if (!this.running) {
 				return Mono.error(shutdown());
 			}
 			String state = this.states.next();
 			Mono<SlotInfo> result = this.pendingLogins.register(state)
-				.flatMap((pending) -> login(pending, bearer))
+				.flatMap((pending) -> login(pending, jwt))
 				.timeout(timeout, Mono.error(() -> new CallbackTimeoutException(timeout)));
 			return logger.isDebugEnabled() ? logOutcome(result, state) : result;
 		});
@@ -176,18 +176,21 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 				this.loginObservationConvention, DEFAULT_LOGIN_CONVENTION, this.loginContexts);
 	}
 
-	private Mono<SlotInfo> login(PendingLogin<SlotInfo> pending, HttpCredential bearer) {
+	private Mono<SlotInfo> login(PendingLogin<SlotInfo> pending, String jwt) {
 		// a stop() that ran while the entry was being registered did not see it
 		if (!this.running) {
 			pending.release();
 			return Mono.error(shutdown());
 		}
+		// then(..) keeps what it ran first until the login ends: deferred, that is a
+		// lambda, not the finished authorize request (its URI, headers, attributes and
+		// bearer header), while the login waits for its callback
+		Mono<Void> authorize = Mono.defer(() -> authorize(pending.state(), JwtCredential.bearer(jwt)));
 		// released before the outcome travels downstream, so that whoever sees the
 		// outcome also sees the entry gone
-		return authorize(pending.state(), bearer).then(pending.result())
+		return authorize.then(pending.result())
 			.switchIfEmpty(Mono.error(() -> new AltsCodexException("Login ended without an outcome")))
-			.doOnSuccess((slot) -> pending.release())
-			.doOnError((ex) -> pending.release())
+			.doOnTerminate(pending::release)
 			.doOnCancel(pending::release);
 	}
 
