@@ -136,6 +136,9 @@ class SecretsInLogsTests {
 					"altscodex.client-secret=" + TestApplication.CLIENT_SECRET,
 					"altscodex.redirect-uri=http://127.0.0.1:" + port + "/login/altscodex",
 					"altscodex.auth-server-url=" + simulator.baseUrl(), "spring.http.codecs.log-request-details=true",
+					// what is logged is under test, not how fast: at TRACE, a burst on two
+					// busy cores can outlast the default 10s response timeout
+					"altscodex.http.response-timeout=60s",
 					"management.endpoints.web.exposure.include=health,altscodex,metrics",
 					"management.endpoint.health.show-details=always", "logging.level.org.springframework=TRACE",
 					"logging.level.reactor.netty=TRACE", "logging.level.io.micrometer=TRACE",
