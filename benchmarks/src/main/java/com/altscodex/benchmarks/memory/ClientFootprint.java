@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import reactor.core.Disposable;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,11 +58,15 @@ public final class ClientFootprint {
 		AtomicInteger failed = new AtomicInteger();
 		List<Disposable> held = new ArrayList<>(logins);
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-		// load every class, open the pool's connections
+		// load every class and open the pool's connections; let every authorize finish
+		// before cancelling: cancelling a request in flight closes its connection, and the
+		// pool must hold the same connections at the baseline as with the logins held
 		open(client, jwts, Math.min(logins, 2_000), held, failed);
+		Thread.sleep(3000);
 		held.forEach(Disposable::dispose);
 		held.clear();
 		awaitPending(client, 0);
+		Thread.sleep(1000);
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long before = usedAfterGc(memory);
 		signal("BASELINE heap=" + before);
@@ -92,16 +97,25 @@ public final class ClientFootprint {
 			int batch = Math.min(1000, logins - opened);
 			for (int i = 0; i < batch; i++) {
 				held.add(client.getSlotInfo(jwts.get((opened + i) % jwts.size()))
-					.subscribe((slot) -> failed.incrementAndGet(), (ex) -> failed.incrementAndGet()));
+					.subscribe((slot) -> failed.incrementAndGet(), (ex) -> {
+						if (failed.incrementAndGet() <= 5) {
+							System.err.println("Login failed: " + ex);
+						}
+					}));
 			}
 			opened += batch;
-			awaitPending(client, opened - failed.get());
+			int total = opened;
+			awaitPending(client, () -> total - failed.get());
 		}
 	}
 
 	private static void awaitPending(DefaultAltsCodexClient client, int expected) throws InterruptedException {
+		awaitPending(client, () -> expected);
+	}
+
+	private static void awaitPending(DefaultAltsCodexClient client, IntSupplier expected) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (client.getPendingLoginCount() != expected && System.nanoTime() < deadline) {
+		while (client.getPendingLoginCount() != expected.getAsInt() && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
 	}

@@ -469,7 +469,7 @@ public final class BenchmarkSuite {
 				// throw-away recording, then record the measured run
 				jcmd(app.process.pid(), "JFR.start", "name=warm-up", "settings=profile");
 				try {
-					closedLoop(app, PROFILE_USERS, 1, this.settings.quick() ? 10 : 30, "profile-warm-up");
+					closedLoop(app, PROFILE_USERS, 1, this.settings.quick() ? 10 : 20, "profile-warm-up");
 				}
 				finally {
 					jcmd(app.process.pid(), "JFR.stop", "name=warm-up");
@@ -477,8 +477,7 @@ public final class BenchmarkSuite {
 				jcmd(app.process.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
 				LoadRun run;
 				try {
-					run = closedLoop(app, PROFILE_USERS, this.settings.warmupSeconds(), this.settings.measureSeconds(),
-							"profiled");
+					run = closedLoop(app, PROFILE_USERS, 5, Math.min(15, this.settings.measureSeconds()), "profiled");
 				}
 				finally {
 					jcmd(app.process.pid(), "JFR.stop", "name=bench");

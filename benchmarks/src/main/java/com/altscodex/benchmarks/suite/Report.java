@@ -79,6 +79,17 @@ final class Report {
 	private void targets() {
 		line("## Targets");
 		line();
+		double disturbed = this.results.load.stream()
+			.mapToDouble((run) -> run.cpu().otherShare())
+			.max()
+			.orElse(0);
+		if (disturbed > Verdicts.DISTURBED) {
+			line("> **Disturbed run**: in some measured windows other processes took up to "
+					+ Verdicts.percent(disturbed) + " of the machine's CPU (the \"other\" column of the load tables); "
+					+ "throughput and latency of those windows are lower than the apps can do. Allocation per login "
+					+ "and the memory figures are not affected.");
+			line();
+		}
 		line("| target | measured on | measured | bound | verdict | margin |");
 		line("|---|---|---:|---:|---|---|");
 		for (Verdict verdict : this.results.verdicts) {

@@ -170,8 +170,19 @@ final class Verdicts {
 		return String.format(Locale.ROOT, "%,." + decimals + "f", value);
 	}
 
+	/**
+	 * Busy time of the machine not charged to the three processes above which a run
+	 * counts as disturbed.
+	 */
+	static final double DISTURBED = 0.05;
+
+	private static String disturbance(Figures app) {
+		return (app.otherShare() > DISTURBED) ? "This run was disturbed: other processes took "
+				+ percent(app.otherShare()) + " of the machine's CPU during these windows (median). " : "";
+	}
+
 	private static String cpuWhy(SuiteResults results, Figures app) {
-		StringBuilder why = new StringBuilder();
+		StringBuilder why = new StringBuilder(disturbance(app));
 		why.append("Of the ").append(number(app.cpuMs(), 3)).append(" ms, the event loops (the request work) take ")
 			.append(number(app.loopsMs(), 3)).append(" ms and the JIT compilers ")
 			.append(number(app.jitMs(), 3)).append(" ms; the app allocates ")
@@ -207,7 +218,7 @@ final class Verdicts {
 	}
 
 	private static String throughputWhy(Figures app, Figures ceiling) {
-		return "Throughput is bounded by CPU: the machine was " + percent(app.machineShare()) + " busy (app "
+		return disturbance(app) + "Throughput is bounded by CPU: the machine was " + percent(app.machineShare()) + " busy (app "
 				+ percent(app.appShare()) + ", simulator " + percent(app.simulatorShare()) + ", load generator "
 				+ percent(app.loadGeneratorShare()) + ", other " + percent(app.otherShare())
 				+ "), so logins/s follow the CPU per login of all three processes: app " + number(app.cpuMs(), 3)
@@ -216,7 +227,7 @@ final class Verdicts {
 
 	private static String latencyWhy(Figures app, @Nullable Figures bare) {
 		double littlesLaw = app.users() * 1000.0 / Math.max(1, app.loginsPerSecond());
-		return "In a closed loop of " + app.users() + " users the mean latency is users / throughput ("
+		return disturbance(app) + "In a closed loop of " + app.users() + " users the mean latency is users / throughput ("
 				+ number(littlesLaw, 1) + " ms here): on saturated cores latency is queueing for CPU"
 				+ ((bare != null) ? "; the bare app's p99 in the same run: " + number(bare.p99(), 1) + " ms" : "") + ".";
 	}
