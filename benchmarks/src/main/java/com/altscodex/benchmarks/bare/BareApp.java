@@ -21,22 +21,21 @@ import com.altscodex.benchmarks.server.PendingLoginCount;
 
 /**
  * The ceiling: the same {@code POST /login} and callback endpoint as the app under test,
- * on Spring Boot WebFlux without the AltsCodex starter (its auto-configurations are
+ * on Spring Boot WebFlux without the AltsCodex starter (all its auto-configurations are
  * excluded). A bare {@link WebClient} calls {@code authorize} and {@code get_token}; a
  * map of {@code Sinks.One} pairs callbacks with logins. Configured with
  * {@code bare.client-id}, {@code bare.client-secret}, {@code bare.redirect-uri},
  * {@code bare.auth-server-url} and {@code bare.timeout}.
  */
-@SpringBootApplication(proxyBeanMethods = false,
-		excludeName = { "com.altscodex.spring.autoconfigure.AltsCodexAutoConfiguration",
-				"com.altscodex.spring.autoconfigure.AltsCodexWebFluxAutoConfiguration" })
+@SpringBootApplication(proxyBeanMethods = false)
 @Import(BenchServerConfiguration.class)
 public class BareApp {
 
 	private static final String RECEIVED = "{\"received\":true}";
 
 	public static void main(String[] args) {
-		BenchServers.run(BareApp.class, args);
+		// every auto-configuration of the starter excluded, whatever it adds later
+		BenchServers.run(BareApp.class, args, true);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package com.altscodex.benchmarks.server;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,6 +29,17 @@ public final class BenchServers {
 	 * @param args the command-line arguments
 	 */
 	public static void run(Class<?> application, String[] args) {
+		run(application, args, false);
+	}
+
+	/**
+	 * Runs an app, as {@link #run(Class, String[])}.
+	 * @param application the {@code @SpringBootApplication} class
+	 * @param args the command-line arguments
+	 * @param withoutStarter whether to exclude every auto-configuration of the AltsCodex
+	 * starter (found in the imports files, so that new ones are excluded too)
+	 */
+	public static void run(Class<?> application, String[] args, boolean withoutStarter) {
 		Variant variant = Variant.OBSERVED;
 		for (String arg : args) {
 			if (arg.startsWith("--bench.variant=")) {
@@ -39,7 +51,11 @@ public final class BenchServers {
 		defaults.put("server.address", "127.0.0.1");
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
-		Set<String> excluded = variant.excludedAutoConfigurations(BenchServers.class.getClassLoader());
+		ClassLoader classLoader = BenchServers.class.getClassLoader();
+		Set<String> excluded = new TreeSet<>(variant.excludedAutoConfigurations(classLoader));
+		if (withoutStarter) {
+			excluded.addAll(Variant.starterAutoConfigurations(classLoader));
+		}
 		if (!excluded.isEmpty()) {
 			defaults.put("spring.autoconfigure.exclude", String.join(",", excluded));
 		}

@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * How an app under load is started: as a production app ({@link #OBSERVED}: Boot's
@@ -43,17 +44,26 @@ public enum Variant {
 	 * listed by name, so that the variant stays plain when new ones appear.
 	 */
 	public Set<String> excludedAutoConfigurations(ClassLoader classLoader) {
+		return (this == OBSERVED) ? new TreeSet<>() : autoConfigurations(classLoader, Variant::isMetricsOrObservation);
+	}
+
+	/**
+	 * Every auto-configuration of the AltsCodex starter on the classpath, whatever it is
+	 * named, for the app that runs without the starter.
+	 */
+	public static Set<String> starterAutoConfigurations(ClassLoader classLoader) {
+		return autoConfigurations(classLoader, (name) -> name.startsWith("com.altscodex.spring."));
+	}
+
+	private static Set<String> autoConfigurations(ClassLoader classLoader, Predicate<String> matching) {
 		Set<String> excluded = new TreeSet<>();
-		if (this == OBSERVED) {
-			return excluded;
-		}
 		try {
 			Enumeration<URL> imports = classLoader.getResources(IMPORTS);
 			while (imports.hasMoreElements()) {
 				try (InputStream in = imports.nextElement().openStream()) {
 					for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
 						String name = line.strip();
-						if (!name.isEmpty() && !name.startsWith("#") && isMetricsOrObservation(name)) {
+						if (!name.isEmpty() && !name.startsWith("#") && matching.test(name)) {
 							excluded.add(name);
 						}
 					}

@@ -444,8 +444,18 @@ public final class BenchmarkSuite {
 							+ prometheus.body().contains("http_client_requests_seconds_count") + ")" : "")
 					: "Prometheus scrape answered " + prometheus.statusCode();
 			boolean expected = observed == (app.subject.variant == com.altscodex.benchmarks.server.Variant.OBSERVED);
+			List<String> starterMetrics = (prometheus.statusCode() == 200) ? prometheus.body()
+				.lines()
+				.filter((line) -> line.startsWith("altscodex_"))
+				.map((line) -> line.split("[{ ]", 2)[0])
+				.distinct()
+				.sorted()
+				.toList() : List.of();
 			this.results.checks.add(app.subject.label + ": metrics and observation "
-					+ (observed ? "active" : "off") + " (" + detail + ")" + (expected ? "" : " - NOT AS INTENDED"));
+					+ (observed ? "active" : "off") + " (" + detail
+					+ (observed ? "; the starter's own meters: " + (starterMetrics.isEmpty() ? "none" : starterMetrics)
+							: "")
+					+ ")" + (expected ? "" : " - NOT AS INTENDED"));
 			if (!expected) {
 				this.results.problems.add("Variant " + app.subject.key + " is not what it claims: " + detail);
 			}

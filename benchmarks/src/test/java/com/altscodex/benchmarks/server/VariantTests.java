@@ -28,4 +28,12 @@ class VariantTests {
 			.doesNotContain("org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration");
 	}
 
+	@Test
+	void starterAutoConfigurationsAreAllOfTheStartersWhateverTheirNames() {
+		assertThat(Variant.starterAutoConfigurations(getClass().getClassLoader()))
+			.contains("com.altscodex.spring.autoconfigure.AltsCodexAutoConfiguration",
+					"com.altscodex.spring.autoconfigure.AltsCodexWebFluxAutoConfiguration")
+			.allSatisfy((name) -> assertThat(name).startsWith("com.altscodex.spring."));
+	}
+
 }
