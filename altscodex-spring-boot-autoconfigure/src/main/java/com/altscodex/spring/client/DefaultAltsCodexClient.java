@@ -160,23 +160,29 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	@Override
 	public Mono<SlotInfo> getSlotInfo(String jwt, Duration timeout) {
 		Assert.notNull(timeout, "timeout cannot be null");
-		Mono<SlotInfo> login = Mono.defer(() -> {
-			JwtCredential.check(jwt);
-			if (!this.running) {
-				return Mono.error(shutdown());
-			}
-			String state = this.states.next();
-			Mono<SlotInfo> result = this.pendingLogins.register(state)
-				.flatMap((pending) -> login(pending, jwt))
-				.timeout(timeout, Mono.error(() -> new CallbackTimeoutException(timeout)));
-			return logger.isDebugEnabled() ? logOutcome(result, state) : result;
-		});
 		// nothing to wrap around the hot path when no one observes
-		return this.observationRegistry.isNoop() ? login : observe(login, AltsCodexObservationDocumentation.LOGIN,
-				this.loginObservationConvention, DEFAULT_LOGIN_CONVENTION, this.loginContexts);
+		return this.observationRegistry.isNoop() ? Mono.defer(() -> login(jwt, timeout))
+				: observe(() -> login(jwt, timeout), AltsCodexObservationDocumentation.LOGIN,
+						this.loginObservationConvention, DEFAULT_LOGIN_CONVENTION, this.loginContexts);
 	}
 
-	private Mono<SlotInfo> login(PendingLogin<SlotInfo> pending, String jwt) {
+	private Mono<SlotInfo> login(String jwt, Duration timeout) {
+		JwtCredential.check(jwt);
+		if (!this.running) {
+			return Mono.error(shutdown());
+		}
+		String state = this.states.next();
+		// the chain below lives as long as the login waits for its callback, minutes at
+		// worst: it reaches the JWT only through a holder that lets go of it once
+		// authorize is sent
+		OneTimeJwt credential = new OneTimeJwt(jwt);
+		Mono<SlotInfo> result = this.pendingLogins.register(state)
+			.flatMap((pending) -> awaitCallback(pending, credential))
+			.timeout(timeout, Mono.error(() -> new CallbackTimeoutException(timeout)));
+		return logger.isDebugEnabled() ? logOutcome(result, state) : result;
+	}
+
+	private Mono<SlotInfo> awaitCallback(PendingLogin<SlotInfo> pending, OneTimeJwt credential) {
 		// a stop() that ran while the entry was being registered did not see it
 		if (!this.running) {
 			pending.release();
@@ -185,7 +191,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		// then(..) keeps what it ran first until the login ends: deferred, that is a
 		// lambda, not the finished authorize request (its URI, headers, attributes and
 		// bearer header), while the login waits for its callback
-		Mono<Void> authorize = Mono.defer(() -> authorize(pending.state(), JwtCredential.bearer(jwt)));
+		Mono<Void> authorize = Mono.defer(() -> authorize(pending.state(), credential.bearer()));
 		// released before the outcome travels downstream, so that whoever sees the
 		// outcome also sees the entry gone
 		return authorize.then(pending.result())
@@ -208,33 +214,36 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 	@Override
 	public Mono<SlotInfo> exchangeCode(String code) {
-		Mono<SlotInfo> exchange = Mono.defer(() -> {
-			checkCode(code);
-			if (!this.running) {
-				return Mono.error(shutdown());
-			}
-			Map<String, String> request = new LinkedHashMap<>();
-			request.put("grant_type", "code");
-			request.put("code", code);
-			request.put("redirect_uri", this.registration.getRedirectUri());
-			return exchange(DeOAuthOperation.GET_TOKEN, this.webClient.post()
-				.uri(this.getTokenUri)
-				.attribute(HttpCredential.ATTRIBUTE, this.registration.basicCredential())
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(json(request)), this.answers::slotInfo);
-		});
-		return this.observationRegistry.isNoop() ? exchange
-				: observe(exchange, AltsCodexObservationDocumentation.CODE_EXCHANGE,
+		return this.observationRegistry.isNoop() ? Mono.defer(() -> exchange(code))
+				: observe(() -> exchange(code), AltsCodexObservationDocumentation.CODE_EXCHANGE,
 						this.codeExchangeObservationConvention, DEFAULT_CODE_EXCHANGE_CONVENTION,
 						this.codeExchangeContexts);
+	}
+
+	private Mono<SlotInfo> exchange(String code) {
+		checkCode(code);
+		if (!this.running) {
+			return Mono.error(shutdown());
+		}
+		Map<String, String> request = new LinkedHashMap<>();
+		request.put("grant_type", "code");
+		request.put("code", code);
+		request.put("redirect_uri", this.registration.getRedirectUri());
+		return exchange(DeOAuthOperation.GET_TOKEN, this.webClient.post()
+			.uri(this.getTokenUri)
+			.attribute(HttpCredential.ATTRIBUTE, this.registration.basicCredential())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json(request)), this.answers::slotInfo);
 	}
 
 	/*
 	 * Observes each subscription as a child of the observation in the subscriber's
 	 * context, and puts it in the context of the calls made within, where WebClient
-	 * looks for its parent.
+	 * looks for its parent. The observed chain is made per subscription: the operators
+	 * below keep their source while the login waits, and that source must not be one
+	 * that holds the JWT for the next subscription.
 	 */
-	private <C extends AltsCodexClientObservationContext> Mono<SlotInfo> observe(Mono<SlotInfo> source,
+	private <C extends AltsCodexClientObservationContext> Mono<SlotInfo> observe(Supplier<Mono<SlotInfo>> sources,
 			AltsCodexObservationDocumentation documentation, @Nullable ObservationConvention<C> convention,
 			ObservationConvention<C> defaultConvention, Supplier<C> contexts) {
 		return Mono.deferContextual((contextView) -> {
@@ -243,6 +252,13 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 				.observation(convention, defaultConvention, () -> context, this.observationRegistry)
 				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
 				.start();
+			Mono<SlotInfo> source;
+			try {
+				source = sources.get();
+			}
+			catch (RuntimeException ex) {
+				source = Mono.error(ex);
+			}
 			// stopped before the outcome travels on, so that whoever sees it finds it recorded
 			return source.doOnSuccess((slot) -> {
 				if (context.end(LoginOutcome.SUCCESS)) {
@@ -454,6 +470,32 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	@Override
 	public String toString() {
 		return "DefaultAltsCodexClient[" + this.registration + "]";
+	}
+
+	/**
+	 * Gives out a login's JWT once, as the bearer credential of its authorize request,
+	 * and forgets it then.
+	 */
+	private static final class OneTimeJwt {
+
+		private @Nullable String jwt;
+
+		OneTimeJwt(String jwt) {
+			this.jwt = jwt;
+		}
+
+		HttpCredential bearer() {
+			String value = this.jwt;
+			Assert.state(value != null, "The authorize request of a login is sent once");
+			this.jwt = null;
+			return JwtCredential.bearer(value);
+		}
+
+		@Override
+		public String toString() {
+			return "OneTimeJwt[" + ((this.jwt != null) ? "******" : "used") + "]";
+		}
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.altscodex.spring.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import com.altscodex.spring.test.CallbackAttempt;
 import com.altscodex.spring.test.DeOAuthSimulatorExtension;
 import com.altscodex.spring.test.RecordedRequest;
 import com.altscodex.spring.testsupport.CallbackServer;
+import com.altscodex.spring.testsupport.Reachability;
 import com.altscodex.spring.testsupport.StoppedObservations;
 
 import static com.altscodex.spring.testsupport.StoppedObservations.lowCardinality;
@@ -379,6 +381,23 @@ class AltsCodexObservationTests {
 			first.destroy();
 			second.destroy();
 		}
+	}
+
+	@Test
+	void loginWhenObservedAndWaitingForCallbackThenHoldsNoJwt() throws InterruptedException {
+		simulator.behavior().withholdCallback(true);
+		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
+		authorized.subscribe();
+		String jwt = new String(simulator.issueJwt("alice").toCharArray());
+		WeakReference<String> held = new WeakReference<>(jwt);
+		Disposable login = client.getSlotInfo(jwt).subscribe();
+		jwt = null;
+		authorized.block(Duration.ofSeconds(5));
+		assertThat(Reachability.isCollected(held)).as("the JWT of an observed login waiting for its callback collected")
+			.isTrue();
+		assertThat(client.getPendingLoginCount()).isOne();
+		login.dispose();
+		assertThat(lowCardinality(single(LOGIN), "outcome")).isEqualTo("cancelled");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.altscodex.spring.client;
 
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import com.altscodex.spring.test.CallbackAttempt;
 import com.altscodex.spring.test.DeOAuthSimulatorExtension;
 import com.altscodex.spring.test.RecordedRequest;
 import com.altscodex.spring.testsupport.CallbackServer;
+import com.altscodex.spring.testsupport.Reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -343,6 +345,23 @@ class DefaultAltsCodexClientTests {
 		assertThat(client.getPendingLoginCount()).isOne();
 		login.dispose();
 		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenWaitingForCallbackThenHoldsNoJwt() throws InterruptedException {
+		simulator.behavior().withholdCallback(true);
+		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
+		authorized.subscribe();
+		// a JWT only the login can reach, as when it was read from a request body
+		String jwt = new String(simulator.issueJwt("alice").toCharArray());
+		WeakReference<String> held = new WeakReference<>(jwt);
+		Disposable login = client.getSlotInfo(jwt).subscribe();
+		jwt = null;
+		authorized.block(Duration.ofSeconds(5));
+		assertThat(client.getPendingLoginCount()).isOne();
+		assertThat(Reachability.isCollected(held)).as("the JWT of a login waiting for its callback collected").isTrue();
+		assertThat(client.getPendingLoginCount()).isOne();
+		login.dispose();
 	}
 
 	@Test
