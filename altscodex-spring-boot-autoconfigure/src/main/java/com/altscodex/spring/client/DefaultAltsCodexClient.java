@@ -33,7 +33,6 @@ import org.springframework.web.util.UriUtils;
 
 import com.altscodex.spring.client.pending.ClaimResult;
 import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
-import com.altscodex.spring.client.pending.PendingLogin;
 import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
@@ -172,35 +171,16 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 			return Mono.error(shutdown());
 		}
 		String state = this.states.next();
-		// the chain below lives as long as the login waits for its callback, minutes at
-		// worst: it reaches the JWT only through a holder that lets go of it once
-		// authorize is sent
-		OneTimeJwt credential = new OneTimeJwt(jwt);
-		Mono<SlotInfo> result = this.pendingLogins.register(state)
-			.flatMap((pending) -> awaitCallback(pending, credential))
-			.timeout(timeout, Mono.error(() -> new CallbackTimeoutException(timeout)));
+		// the login lives as long as it waits for its callback, minutes at worst: it
+		// reaches the JWT only through a holder that lets go of it once authorize is sent
+		Mono<SlotInfo> result = new MonoLogin(this, this.pendingLogins.register(state), new OneTimeJwt(jwt), timeout);
 		return logger.isDebugEnabled() ? logOutcome(result, state) : result;
 	}
 
-	private Mono<SlotInfo> awaitCallback(PendingLogin<SlotInfo> pending, OneTimeJwt credential) {
-		// a stop() that ran while the entry was being registered did not see it
-		if (!this.running) {
-			pending.release();
-			return Mono.error(shutdown());
-		}
-		// then(..) keeps what it ran first until the login ends: deferred, that is a
-		// lambda, not the finished authorize request (its URI, headers, attributes and
-		// bearer header), while the login waits for its callback
-		Mono<Void> authorize = Mono.defer(() -> authorize(pending.state(), credential.bearer()));
-		// released before the outcome travels downstream, so that whoever sees the
-		// outcome also sees the entry gone
-		return authorize.then(pending.result())
-			.switchIfEmpty(Mono.error(() -> new AltsCodexException("Login ended without an outcome")))
-			.doOnTerminate(pending::release)
-			.doOnCancel(pending::release);
-	}
-
-	private Mono<Void> authorize(String state, HttpCredential bearer) {
+	/**
+	 * The authorize request of a registered login.
+	 */
+	Mono<Void> authorize(String state, HttpCredential bearer) {
 		return exchange(DeOAuthOperation.AUTHORIZE,
 				this.webClient.get()
 					.uri(URI.create(this.authorizeUrlPrefix + state))
@@ -425,7 +405,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		return new AltsCodexException("DeOAuth " + operation.description() + " failed: " + ex.getClass().getName());
 	}
 
-	private ClientShutdownException shutdown() {
+	ClientShutdownException shutdown() {
 		return new ClientShutdownException(this.registration.getName());
 	}
 
@@ -470,32 +450,6 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	@Override
 	public String toString() {
 		return "DefaultAltsCodexClient[" + this.registration + "]";
-	}
-
-	/**
-	 * Gives out a login's JWT once, as the bearer credential of its authorize request,
-	 * and forgets it then.
-	 */
-	private static final class OneTimeJwt {
-
-		private @Nullable String jwt;
-
-		OneTimeJwt(String jwt) {
-			this.jwt = jwt;
-		}
-
-		HttpCredential bearer() {
-			String value = this.jwt;
-			Assert.state(value != null, "The authorize request of a login is sent once");
-			this.jwt = null;
-			return JwtCredential.bearer(value);
-		}
-
-		@Override
-		public String toString() {
-			return "OneTimeJwt[" + ((this.jwt != null) ? "******" : "used") + "]";
-		}
-
 	}
 
 	/**

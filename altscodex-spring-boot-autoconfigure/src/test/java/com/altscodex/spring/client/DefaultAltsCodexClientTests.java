@@ -183,6 +183,25 @@ class DefaultAltsCodexClientTests {
 	}
 
 	@Test
+	void getSlotInfoWhenTimeoutRunsOutDuringAuthorizeThenFailsAndLeavesNoEntry() {
+		simulator.behavior().latency(Duration.ofSeconds(2));
+		client.getSlotInfo(simulator.issueJwt("alice"), Duration.ofMillis(300))
+			.as(StepVerifier::create)
+			.expectError(CallbackTimeoutException.class)
+			.verify(Duration.ofSeconds(1));
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenCancelledDuringAuthorizeThenEntryIsRemoved() {
+		simulator.behavior().latency(Duration.ofSeconds(2));
+		Disposable login = client.getSlotInfo(simulator.issueJwt("alice")).subscribe();
+		await().atMost(Duration.ofSeconds(5)).until(() -> client.getPendingLoginCount() == 1);
+		login.dispose();
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
 	void getSlotInfoWhenRepeatedTimeoutsThenNoEntryIsLeftBehind() {
 		simulator.behavior().withholdCallback(true);
 		Long timeouts = Flux.range(0, 50)
