@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import reactor.netty.resources.LoopResources;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -64,7 +66,9 @@ public final class BenchServers {
 		app.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "?");
 			System.out.println(READY + " app=" + application.getSimpleName() + " variant=" + started.propertyValue()
-					+ " port=" + port + " excludedAutoConfigurations=" + excluded.size());
+					+ " port=" + port + " excludedAutoConfigurations=" + excluded.size() + " nativeTransport="
+					+ (LoopResources.hasNativeSupport()
+							&& Boolean.parseBoolean(System.getProperty("reactor.netty.native", "true"))));
 			System.out.flush();
 		});
 		app.run(args);

@@ -173,6 +173,7 @@ public final class BenchmarkSuite {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(flags);
+		command.addAll(this.settings.transportFlags());
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(mainClass.getName());
@@ -250,7 +251,12 @@ public final class BenchmarkSuite {
 	}
 
 	private void awaitReady(App app) {
-		app.process.awaitLineStartingWith(BenchServers.READY, Duration.ofSeconds(180));
+		String ready = app.process.awaitLineStartingWith(BenchServers.READY, Duration.ofSeconds(180));
+		boolean nativeTransport = ready.contains("nativeTransport=true");
+		if (nativeTransport != this.settings.nativeTransport()) {
+			this.results.problems.add(app.subject.label + " runs on the " + (nativeTransport ? "native" : "NIO")
+					+ " transport, not the one asked for");
+		}
 		JwtEntry entry = firstJwt();
 		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/login"))
 			.header("Content-Type", "text/plain")
@@ -260,7 +266,8 @@ public final class BenchmarkSuite {
 			throw new IllegalStateException(app.subject.label + " answered a first login with " + answer.statusCode()
 					+ " " + answer.body() + app.process.tail());
 		}
-		log(app.subject.label + " ready on port " + app.port + " (pid " + app.process.pid() + ")");
+		log(app.subject.label + " ready on port " + app.port + " (pid " + app.process.pid() + ", "
+				+ (nativeTransport ? "native" : "NIO") + " transport)");
 	}
 
 	// load and burst
@@ -268,8 +275,10 @@ public final class BenchmarkSuite {
 	private void loadAndBurst() {
 		Map<Subject, App> apps = new EnumMap<>(Subject.class);
 		try {
-			log("Starting the apps under load: " + List.of(Subject.values()));
-			for (Subject subject : Subject.values()) {
+			// the observed app's own ceiling only takes part in the load runs
+			List<Subject> subjects = this.settings.runs(Stage.LOAD) ? List.of(Subject.values()) : Subject.measured();
+			log("Starting the apps under load: " + subjects);
+			for (Subject subject : subjects) {
 				apps.put(subject, startApp(subject, false, false));
 			}
 			apps.values().forEach(this::awaitReady);
@@ -348,7 +357,7 @@ public final class BenchmarkSuite {
 	 * medians, and drift of the machine falls on all apps alike.
 	 */
 	private void load(Map<Subject, App> apps) {
-		List<Subject> order = List.of(Subject.values());
+		List<Subject> order = List.copyOf(apps.keySet());
 		for (int users : this.settings.users()) {
 			int rounds = (users == Verdicts.TARGET_USERS) ? this.settings.targetRounds() : 1;
 			for (int round = 1; round <= rounds; round++) {
@@ -464,7 +473,7 @@ public final class BenchmarkSuite {
 
 	private void profile(Map<Subject, App> apps) {
 		Path profiles = this.settings.root().resolve("benchmarks/target/profiles");
-		for (Subject subject : Subject.values()) {
+		for (Subject subject : Subject.measured()) {
 			App app = apps.get(subject);
 			Path jfr = profiles.resolve(subject.key + "-" + PROFILE_USERS + "-users.jfr");
 			stage("profile " + subject.key, () -> {
@@ -511,7 +520,7 @@ public final class BenchmarkSuite {
 	}
 
 	private void burst(Map<Subject, App> apps) {
-		for (Subject subject : Subject.values()) {
+		for (Subject subject : Subject.measured()) {
 			App app = apps.get(subject);
 			awaitPending(app, 0, Duration.ofSeconds(60));
 			ChildProcess generator = start("burst-" + subject.key, java(SuiteSettings.LOAD_GENERATOR_FLAGS,
@@ -537,7 +546,7 @@ public final class BenchmarkSuite {
 	// memory
 
 	private void memory() {
-		for (Subject subject : Subject.values()) {
+		for (Subject subject : Subject.measured()) {
 			stage("memory " + subject.key, () -> memory(subject));
 		}
 		stage("memory of the client alone", () -> {

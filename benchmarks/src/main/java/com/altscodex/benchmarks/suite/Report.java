@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import com.altscodex.benchmarks.load.Results;
 import com.altscodex.benchmarks.suite.SuiteResults.BurstRun;
@@ -147,8 +146,14 @@ final class Report {
 				+ "as in production; **starter, plain** is the same app with every metrics and observation "
 				+ "auto-configuration excluded; **bare WebClient (ceiling)** is the same endpoints without the "
 				+ "starter, a bare `WebClient` (pool of 500 connections, pending acquires unbounded) and a map of "
-				+ "`Sinks.One` (metrics off too). The simulator answers at once (zero latency), records no "
-				+ "traffic and issued its JWTs before any measurement.");
+				+ "`Sinks.One` (metrics off too), the plain app's ceiling; **bare WebClient, observed (ceiling)** "
+				+ "is the bare app with metrics and observation on as in the observed app (Boot's HTTP server and "
+				+ "WebClient observations, Prometheus), the observed app's ceiling, in the load runs only. "
+				+ (this.settings.nativeTransport() ? "Every process runs on Netty's native epoll transport "
+						+ "(`netty-transport-native-epoll` is on the classpath, and Reactor Netty prefers it). "
+						: "Every process runs on Netty's NIO transport (`--transport nio`). ")
+				+ "The simulator answers at once (zero latency), records no traffic and issued its JWTs before any "
+				+ "measurement.");
 		line();
 	}
 
@@ -183,7 +188,8 @@ final class Report {
 			line();
 			if (rounds) {
 				line("In rounds, the order of the apps rotating from round to round; \"of ceiling\" compares with "
-						+ "the bare app in the same round. The verdicts use the medians below.");
+						+ "the bare app with the same metrics setting in the same round. The verdicts use the medians "
+						+ "below.");
 				line();
 			}
 			line("| app | logins/s | of ceiling | p50 ms | p90 ms | p99 ms | max ms | errors | app CPU ms/login | of which loops / JIT / GC / other | app alloc. KB/login | app | simulator | load gen. | machine busy | other |");
@@ -191,7 +197,8 @@ final class Report {
 			for (LoadRun run : runs) {
 				Results.ClosedLoop result = run.result();
 				String ofCeiling = runs.stream()
-					.filter((other) -> other.variant().equals(Subject.BARE.key) && other.round() == run.round())
+					.filter((other) -> other.variant().equals(Subject.of(run.variant()).ceiling().key)
+							&& other.round() == run.round())
 					.findFirst()
 					.map((bare) -> Verdicts.percent(result.loginsPerSecond() / bare.result().loginsPerSecond()))
 					.orElse("");
@@ -223,13 +230,13 @@ final class Report {
 	}
 
 	private void medians(int users) {
-		Optional<Verdicts.Figures> bare = Verdicts.figures(this.results, Subject.BARE, users);
 		line("| median over the rounds | logins/s | of ceiling | p99 ms | app CPU ms/login | event loops ms/login | app alloc. KB/login | app | simulator | load gen. |");
 		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (Subject subject : Subject.values()) {
 			Verdicts.figures(this.results, subject, users).ifPresent((figures) -> line("| " + subject.label + " | "
 					+ fixed(figures.loginsPerSecond(), 0) + " | "
-					+ bare.map((ceiling) -> Verdicts.percent(figures.loginsPerSecond() / ceiling.loginsPerSecond()))
+					+ Verdicts.figures(this.results, subject.ceiling(), users)
+						.map((ceiling) -> Verdicts.percent(figures.loginsPerSecond() / ceiling.loginsPerSecond()))
 						.orElse("")
 					+ " | " + fixed(figures.p99(), 2) + " | " + fixed(figures.cpuMs(), 3) + " | "
 					+ fixed(figures.loopsMs(), 3) + " | " + fixed(figures.allocatedBytes() / 1024, 1) + " | "

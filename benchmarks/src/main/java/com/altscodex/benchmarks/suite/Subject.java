@@ -1,5 +1,7 @@
 package com.altscodex.benchmarks.suite;
 
+import java.util.List;
+
 import com.altscodex.benchmarks.app.BenchApp;
 import com.altscodex.benchmarks.bare.BareApp;
 import com.altscodex.benchmarks.server.Variant;
@@ -16,7 +18,13 @@ enum Subject {
 	PLAIN("plain", "starter, plain", BenchApp.class, Variant.PLAIN, "altscodex"),
 
 	/** The app on the starter as in production: Boot's metrics and observation on. */
-	OBSERVED("observed", "starter, observed", BenchApp.class, Variant.OBSERVED, "altscodex");
+	OBSERVED("observed", "starter, observed", BenchApp.class, Variant.OBSERVED, "altscodex"),
+
+	/**
+	 * The ceiling of the observed app: the bare WebClient with Boot's metrics and
+	 * observation on, as the observed app has them. Measured in the load stage only.
+	 */
+	BARE_OBSERVED("bare-observed", "bare WebClient, observed (ceiling)", BareApp.class, Variant.OBSERVED, "bare");
 
 	final String key;
 
@@ -37,7 +45,22 @@ enum Subject {
 	}
 
 	boolean isStarter() {
-		return this != BARE;
+		return this == PLAIN || this == OBSERVED;
+	}
+
+	/**
+	 * The app whose throughput this one is compared with: the bare WebClient with the
+	 * same metrics and observation.
+	 */
+	Subject ceiling() {
+		return (this.variant == Variant.OBSERVED) ? BARE_OBSERVED : BARE;
+	}
+
+	/**
+	 * The apps every stage measures; the load stage adds {@link #BARE_OBSERVED}.
+	 */
+	static List<Subject> measured() {
+		return List.of(BARE, PLAIN, OBSERVED);
 	}
 
 	static Subject of(String key) {

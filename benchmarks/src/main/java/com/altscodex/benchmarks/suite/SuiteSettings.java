@@ -16,7 +16,7 @@ import java.util.Set;
 record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean noProfile, List<Integer> users,
 		int targetRounds, double warmupSeconds, double measureSeconds, int memoryLoginsH1, int memoryLoginsH2c, int burstLogins,
 		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, Path root, Path reportFile,
-		Path jsonFile, Path workDir, String command, String note) {
+		Path jsonFile, Path workDir, String command, String note, boolean nativeTransport) {
 
 	/** The JVM flags of the app under test and of the bare app under load (identical). */
 	static final List<String> APP_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UnlockDiagnosticVMOptions",
@@ -69,7 +69,23 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
 				System.getProperty("bench.command", "benchmarks/run " + String.join(" ", args.raw())),
-				args.get("note", ""));
+				args.get("note", ""), nativeTransport(args.get("transport", "native")));
+	}
+
+	private static boolean nativeTransport(String transport) {
+		return switch (transport) {
+			case "native" -> true;
+			case "nio" -> false;
+			default -> throw new IllegalArgumentException("--transport is native or nio, not " + transport);
+		};
+	}
+
+	/**
+	 * The JVM flags every child process gets on top of its own: with {@code --transport
+	 * nio}, Reactor Netty is told to leave the native transport on the classpath alone.
+	 */
+	List<String> transportFlags() {
+		return this.nativeTransport ? List.of() : List.of("-Dreactor.netty.native=false");
 	}
 
 	boolean runs(Stage stage) {
@@ -89,6 +105,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("jmhWarmupIterations", this.jmhWarmupIterations);
 		settings.put("jmhIterations", this.jmhIterations);
 		settings.put("jwtUsers", this.jwtUsers);
+		settings.put("transport", this.nativeTransport ? "native (epoll)" : "nio");
 		return settings;
 	}
 
