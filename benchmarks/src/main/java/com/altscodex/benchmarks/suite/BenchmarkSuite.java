@@ -38,6 +38,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import com.altscodex.benchmarks.load.LoadGenerator;
 import com.altscodex.benchmarks.load.Results;
@@ -83,7 +84,7 @@ public final class BenchmarkSuite {
 
 	private final SuiteSettings settings;
 
-	private final SuiteResults results = new SuiteResults();
+	private SuiteResults results = new SuiteResults();
 
 	private final CpuClock clock = CpuClock.create();
 
@@ -116,6 +117,10 @@ public final class BenchmarkSuite {
 	public static void main(String[] args) throws Exception {
 		SuiteSettings settings = SuiteSettings.from(Args.parse(args));
 		BenchmarkSuite suite = new BenchmarkSuite(settings);
+		if (settings.render()) {
+			suite.render();
+			System.exit(0);
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "stop-bench-processes"));
 		suite.run();
 		System.exit(0);
@@ -814,6 +819,26 @@ public final class BenchmarkSuite {
 	}
 
 	// output
+
+	/*
+	 * Renders the report again from the last run's results, with the verdicts and the
+	 * wording of the code at hand: nothing is measured.
+	 */
+	private void render() throws IOException {
+		ObjectNode original = (ObjectNode) JSON.readTree(this.settings.jsonFile().toFile());
+		SuiteResults stored = JSON.treeToValue(original, SuiteResults.class);
+		ObjectNode reread = JSON.valueToTree(stored);
+		original.remove("verdicts");
+		reread.remove("verdicts");
+		// compared as text: numbers read back may be other node types with the same value
+		if (!JSON.writeValueAsString(original).equals(JSON.writeValueAsString(reread))) {
+			throw new IllegalStateException("Could not read " + this.settings.jsonFile()
+					+ " back as it was written; nothing rendered");
+		}
+		stored.verdicts.clear();
+		this.results = stored;
+		write();
+	}
 
 	private void write() throws IOException {
 		this.results.verdicts.addAll(Verdicts.of(this.results));

@@ -18,29 +18,29 @@ public final class SuiteResults {
 
 	public @Nullable Environment environment;
 
-	public final List<LoadRun> load = new ArrayList<>();
+	public List<LoadRun> load = new ArrayList<>();
 
-	public final List<ProfileRun> profiles = new ArrayList<>();
+	public List<ProfileRun> profiles = new ArrayList<>();
 
-	public final List<BurstRun> burst = new ArrayList<>();
+	public List<BurstRun> burst = new ArrayList<>();
 
-	public final List<MemoryRun> memory = new ArrayList<>();
+	public List<MemoryRun> memory = new ArrayList<>();
 
 	public @Nullable RegistryEntrySize registry;
 
 	/** Pending logins in the client alone, without an inbound HTTP request. */
 	public @Nullable MemoryRun clientAlone;
 
-	public final List<JmhScore> jmh = new ArrayList<>();
+	public List<JmhScore> jmh = new ArrayList<>();
 
 	/** Each target of issue 3 with what was measured against it. */
-	public final List<Verdict> verdicts = new ArrayList<>();
+	public List<Verdict> verdicts = new ArrayList<>();
 
 	/** Sanity checks of the app variants (e.g. metrics really on or off). */
-	public final List<String> checks = new ArrayList<>();
+	public List<String> checks = new ArrayList<>();
 
 	/** Stages that failed, with the reason. */
-	public final List<String> problems = new ArrayList<>();
+	public List<String> problems = new ArrayList<>();
 
 	/**
 	 * The run itself.

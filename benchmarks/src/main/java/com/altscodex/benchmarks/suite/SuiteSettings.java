@@ -16,7 +16,7 @@ import java.util.Set;
 record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean noProfile, List<Integer> users,
 		int targetRounds, double warmupSeconds, double measureSeconds, int memoryLoginsH1, int memoryLoginsH2c, int burstLogins,
 		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, Path root, Path reportFile,
-		Path jsonFile, Path workDir, String command, String note, boolean nativeTransport) {
+		Path jsonFile, Path workDir, String command, String note, boolean nativeTransport, boolean render) {
 
 	/** The JVM flags of the app under test and of the bare app under load (identical). */
 	static final List<String> APP_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UnlockDiagnosticVMOptions",
@@ -69,7 +69,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
 				System.getProperty("bench.command", "benchmarks/run " + String.join(" ", args.raw())),
-				args.get("note", ""), nativeTransport(args.get("transport", "native")));
+				args.get("note", ""), nativeTransport(args.get("transport", "native")), args.flag("render"));
 	}
 
 	private static boolean nativeTransport(String transport) {

@@ -204,7 +204,7 @@ final class Verdicts {
 			.append(signed((app.allocatedBytes() - bare.allocatedBytes()) / 1024, 1))
 			.append(" KB. "));
 		if (app.subject().variant == com.altscodex.benchmarks.server.Variant.OBSERVED) {
-			figures(results, Subject.PLAIN, app.users()).ifPresent((plain) -> why.append("Boot's metrics and observation: ")
+			figures(results, Subject.PLAIN, app.users()).ifPresent((plain) -> why.append("Metrics and observation, Boot's and the starter's: ")
 				.append(signed(app.cpuMs() - plain.cpuMs(), 3))
 				.append(" ms and ")
 				.append(signed((app.allocatedBytes() - plain.allocatedBytes()) / 1024, 1))
@@ -242,7 +242,7 @@ final class Verdicts {
 		StringBuilder why = new StringBuilder("Largest live-heap growth per pending login: ");
 		List<ClassDelta> top = memory.topClasses().subList(0, Math.min(5, memory.topClasses().size()));
 		for (int i = 0; i < top.size(); i++) {
-			why.append((i > 0) ? ", " : "").append(top.get(i).className()).append(" ")
+			why.append((i > 0) ? ", " : "").append('`').append(top.get(i).className()).append("` ")
 				.append(number(top.get(i).bytesPerLogin(), 0)).append(" B");
 		}
 		MemoryRun client = results.clientAlone;
@@ -252,6 +252,21 @@ final class Verdicts {
 				.append(number(memory.bytesPerLogin() - client.bytesPerLogin(), 0))
 				.append(" bytes are the inbound request over ").append(memory.protocol())
 				.append(" (connection or stream, HTTP codec, WebFlux exchange, the app's handler)");
+		}
+		if (Subject.of(memory.variant()) == Subject.OBSERVED) {
+			results.memory.stream()
+				.filter((other) -> other.variant().equals(Subject.PLAIN.key) && other.protocol().equals(memory.protocol()))
+				.findFirst()
+				.ifPresent((plain) -> why.append(". Metrics and observation add ")
+					.append(number(memory.bytesPerLogin() - plain.bytesPerLogin(), 0))
+					.append(" bytes to the plain app's ")
+					.append(number(plain.bytesPerLogin(), 0))
+					.append(" over the same protocol: while a login waits two observations are open, Boot's "
+							+ "http.server.requests of the inbound request and the starter's altscodex.login, and each "
+							+ "is a Micrometer SimpleObservation with its Observation.Context, which keep key values, "
+							+ "handler state (the Prometheus handler's Timer.Sample and LongTaskTimer.Sample) and "
+							+ "scopes in ConcurrentHashMaps: the ConcurrentHashMap classes are where the two variants' "
+							+ "histograms differ most"));
 		}
 		results.memory.stream()
 			.filter((other) -> other.variant().equals(Subject.BARE.key) && other.protocol().equals(memory.protocol()))
