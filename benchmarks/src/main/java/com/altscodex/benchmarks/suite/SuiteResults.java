@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import com.altscodex.benchmarks.load.Results;
 
@@ -41,6 +43,28 @@ public final class SuiteResults {
 
 	/** Stages that failed, with the reason. */
 	public List<String> problems = new ArrayList<>();
+
+	/**
+	 * Reads results written by an earlier run, for rendering the report again; the
+	 * verdicts, which are recomputed, may differ from what was written.
+	 * @param json the mapper
+	 * @param text the results as written
+	 * @return the results
+	 * @throws IllegalStateException if anything but the verdicts would not be written
+	 * back the same, so that a report is never rendered from half-read results
+	 */
+	static SuiteResults readBack(JsonMapper json, String text) {
+		ObjectNode original = (ObjectNode) json.readTree(text);
+		SuiteResults results = json.treeToValue(original, SuiteResults.class);
+		ObjectNode reread = json.valueToTree(results);
+		original.remove("verdicts");
+		reread.remove("verdicts");
+		// compared as text: numbers read back may be other node types of the same value
+		if (!json.writeValueAsString(original).equals(json.writeValueAsString(reread))) {
+			throw new IllegalStateException("The results do not read back as they were written");
+		}
+		return results;
+	}
 
 	/**
 	 * The run itself.
