@@ -384,7 +384,7 @@ class AltsCodexObservationTests {
 	}
 
 	@Test
-	void loginWhenObservedAndWaitingForCallbackThenHoldsNoJwt() throws InterruptedException {
+	void loginWhenObservedAndWaitingForCallbackThenHoldsNoJwt() {
 		simulator.behavior().withholdCallback(true);
 		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
 		authorized.subscribe();

@@ -367,7 +367,7 @@ class DefaultAltsCodexClientTests {
 	}
 
 	@Test
-	void getSlotInfoWhenWaitingForCallbackThenHoldsNoJwt() throws InterruptedException {
+	void getSlotInfoWhenWaitingForCallbackThenHoldsNoJwt() {
 		simulator.behavior().withholdCallback(true);
 		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
 		authorized.subscribe();

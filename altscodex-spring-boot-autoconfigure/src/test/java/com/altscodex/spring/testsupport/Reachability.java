@@ -14,14 +14,14 @@ public final class Reachability {
 	}
 
 	/**
-	 * Collects garbage until the referent is gone, a few times at most.
+	 * Collects garbage until the referent is gone, a few times at most: a collection
+	 * clears the weak references to what it frees before {@code System.gc()} returns.
 	 * @param reference a weak reference to the object
 	 * @return whether the object was collected
 	 */
-	public static boolean isCollected(WeakReference<?> reference) throws InterruptedException {
+	public static boolean isCollected(WeakReference<?> reference) {
 		for (int i = 0; i < ATTEMPTS && reference.get() != null; i++) {
 			System.gc();
-			Thread.sleep(50);
 		}
 		return reference.get() == null;
 	}
