@@ -30,6 +30,7 @@ import com.altscodex.spring.test.RecordedRequest;
 import com.altscodex.spring.testsupport.CallbackServer;
 import com.altscodex.spring.testsupport.Reachability;
 import com.altscodex.spring.testsupport.StoppedObservations;
+import com.altscodex.spring.testsupport.WaitingLogins;
 
 import static com.altscodex.spring.testsupport.StoppedObservations.lowCardinality;
 import static com.altscodex.spring.testsupport.StoppedObservations.parentOf;
@@ -302,11 +303,7 @@ class AltsCodexObservationTests {
 
 	@Test
 	void loginWhenCancelledThenOutcomeCancelled() {
-		simulator.behavior().withholdCallback(true);
-		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
-		authorized.subscribe();
-		Disposable login = client.getSlotInfo(simulator.issueJwt("alice")).subscribe();
-		authorized.block(Duration.ofSeconds(5));
+		Disposable login = WaitingLogins.subscribe(simulator, client.getSlotInfo(simulator.issueJwt("alice")));
 		login.dispose();
 		assertLogin("cancelled");
 		assertThat(single(LOGIN).getError()).isNull();
@@ -385,14 +382,10 @@ class AltsCodexObservationTests {
 
 	@Test
 	void loginWhenObservedAndWaitingForCallbackThenHoldsNoJwt() {
-		simulator.behavior().withholdCallback(true);
-		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
-		authorized.subscribe();
 		String jwt = new String(simulator.issueJwt("alice").toCharArray());
 		WeakReference<String> held = new WeakReference<>(jwt);
-		Disposable login = client.getSlotInfo(jwt).subscribe();
+		Disposable login = WaitingLogins.subscribe(simulator, client.getSlotInfo(jwt));
 		jwt = null;
-		authorized.block(Duration.ofSeconds(5));
 		assertThat(Reachability.isCollected(held)).as("the JWT of an observed login waiting for its callback collected")
 			.isTrue();
 		assertThat(client.getPendingLoginCount()).isOne();

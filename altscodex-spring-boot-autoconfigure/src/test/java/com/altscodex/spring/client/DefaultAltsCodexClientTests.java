@@ -28,6 +28,7 @@ import com.altscodex.spring.test.DeOAuthSimulatorExtension;
 import com.altscodex.spring.test.RecordedRequest;
 import com.altscodex.spring.testsupport.CallbackServer;
 import com.altscodex.spring.testsupport.Reachability;
+import com.altscodex.spring.testsupport.WaitingLogins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -356,11 +357,7 @@ class DefaultAltsCodexClientTests {
 
 	@Test
 	void getSlotInfoWhenCancelledThenEntryIsRemoved() {
-		simulator.behavior().withholdCallback(true);
-		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
-		authorized.subscribe();
-		Disposable login = client.getSlotInfo(simulator.issueJwt("alice")).subscribe();
-		authorized.block(Duration.ofSeconds(5));
+		Disposable login = WaitingLogins.subscribe(simulator, client.getSlotInfo(simulator.issueJwt("alice")));
 		assertThat(client.getPendingLoginCount()).isOne();
 		login.dispose();
 		assertThat(client.getPendingLoginCount()).isZero();
@@ -368,15 +365,11 @@ class DefaultAltsCodexClientTests {
 
 	@Test
 	void getSlotInfoWhenWaitingForCallbackThenHoldsNoJwt() {
-		simulator.behavior().withholdCallback(true);
-		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
-		authorized.subscribe();
 		// a JWT only the login can reach, as when it was read from a request body
 		String jwt = new String(simulator.issueJwt("alice").toCharArray());
 		WeakReference<String> held = new WeakReference<>(jwt);
-		Disposable login = client.getSlotInfo(jwt).subscribe();
+		Disposable login = WaitingLogins.subscribe(simulator, client.getSlotInfo(jwt));
 		jwt = null;
-		authorized.block(Duration.ofSeconds(5));
 		assertThat(client.getPendingLoginCount()).isOne();
 		assertThat(Reachability.isCollected(held)).as("the JWT of a login waiting for its callback collected").isTrue();
 		assertThat(client.getPendingLoginCount()).isOne();

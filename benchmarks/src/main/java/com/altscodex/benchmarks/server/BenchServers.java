@@ -67,8 +67,7 @@ public final class BenchServers {
 			String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "?");
 			System.out.println(READY + " app=" + application.getSimpleName() + " variant=" + started.propertyValue()
 					+ " port=" + port + " excludedAutoConfigurations=" + excluded.size() + " nativeTransport="
-					+ (LoopResources.hasNativeSupport()
-							&& Boolean.parseBoolean(System.getProperty("reactor.netty.native", "true"))));
+					+ (LoopResources.DEFAULT_NATIVE && LoopResources.hasNativeSupport()));
 			System.out.flush();
 		});
 		app.run(args);
