@@ -29,8 +29,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.SlotInfo;
 import com.altscodex.spring.client.TokenSet;
-import com.altscodex.spring.test.CallbackAttempt;
-import com.altscodex.spring.test.DeOAuthSimulatorExtension;
+import com.altscodex.deoauth.simulator.CallbackAttempt;
+import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 import com.altscodex.spring.testsupport.LogCapture;
 import com.altscodex.spring.testsupport.TestApplication;
 

@@ -17,8 +17,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
-import com.altscodex.spring.test.DeOAuthSimulator;
-import com.altscodex.spring.test.SimulatedUser;
+import com.altscodex.deoauth.simulator.DeOAuthSimulator;
+import com.altscodex.deoauth.simulator.SimulatedUser;
 
 /**
  * Lets the sample run without an AltsCodex account: when {@code altscodex.auth-server-url}

@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.util.FileSystemUtils;
 
-import com.altscodex.spring.test.DeOAuthSimulator;
+import com.altscodex.deoauth.simulator.DeOAuthSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -14,8 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.altscodex.spring.client.AltsCodexClient;
-import com.altscodex.spring.test.DeOAuthSimulator;
-import com.altscodex.spring.test.DeOAuthSimulatorExtension;
+import com.altscodex.deoauth.simulator.DeOAuthSimulator;
+import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

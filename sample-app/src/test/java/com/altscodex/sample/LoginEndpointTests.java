@@ -19,9 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.altscodex.spring.test.CallbackAttempt;
-import com.altscodex.spring.test.DeOAuthSimulator;
-import com.altscodex.spring.test.SimulatedUser;
+import com.altscodex.deoauth.simulator.CallbackAttempt;
+import com.altscodex.deoauth.simulator.DeOAuthSimulator;
+import com.altscodex.deoauth.simulator.SimulatedUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

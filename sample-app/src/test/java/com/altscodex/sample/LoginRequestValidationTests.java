@@ -25,7 +25,7 @@ import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserter;
 
-import com.altscodex.spring.test.DeOAuthSimulator;
+import com.altscodex.deoauth.simulator.DeOAuthSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,7 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.altscodex.spring.test.DeOAuthSimulator;
+import com.altscodex.deoauth.simulator.DeOAuthSimulator;
 
 /**
  * The sample application, started the way {@code spring-boot:run} starts it, on a free

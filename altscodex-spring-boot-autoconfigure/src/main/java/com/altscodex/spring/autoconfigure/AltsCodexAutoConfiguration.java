@@ -1,5 +1,7 @@
 package com.altscodex.spring.autoconfigure;
 
+import java.util.function.Consumer;
+
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,8 +17,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.altscodex.spring.client.AltsCodexClient;
+import com.altscodex.spring.client.AltsCodexClientFactory;
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.client.CodeExchangeObservationConvention;
+import com.altscodex.spring.client.DefaultAltsCodexClient;
 import com.altscodex.spring.client.DeOAuthRequestObservationFilter;
 import com.altscodex.spring.client.LoginObservationConvention;
 
@@ -45,11 +49,15 @@ public final class AltsCodexAutoConfiguration {
 		// Boot's builder carries the application's customizers, codecs and observation
 		AltsCodexClientFactory factory = new AltsCodexClientFactory(
 				webClientBuilder.getIfAvailable(WebClient::builder), jsonMapper.getIfAvailable(JsonMapper::shared),
-				ClientRegistrationMapper.httpSettings(properties.getHttp()), customizers.orderedStream().toList(),
+				ClientRegistrationMapper.httpSettings(properties.getHttp()), customizers.orderedStream().map(AltsCodexAutoConfiguration::asConsumer).toList(),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		loginObservationConvention.ifAvailable(factory::setLoginObservationConvention);
 		codeExchangeObservationConvention.ifAvailable(factory::setCodeExchangeObservationConvention);
 		return factory;
+	}
+
+	private static Consumer<DefaultAltsCodexClient.Builder> asConsumer(AltsCodexClientBuilderCustomizer customizer) {
+		return customizer::customize;
 	}
 
 	// applied by Spring Boot to its ObservationRegistry: no login state in http.url

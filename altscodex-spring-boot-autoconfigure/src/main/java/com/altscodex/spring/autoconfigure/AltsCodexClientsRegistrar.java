@@ -14,6 +14,7 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
+import com.altscodex.spring.client.AltsCodexClientFactory;
 import com.altscodex.spring.client.ClientRegistration;
 import com.altscodex.spring.client.DefaultAltsCodexClient;
 

@@ -26,7 +26,7 @@ import com.altscodex.spring.client.DeOAuthOperation;
 import com.altscodex.spring.client.InvalidCodeException;
 import com.altscodex.spring.client.InvalidJwtException;
 import com.altscodex.spring.client.InvalidResponseException;
-import com.altscodex.spring.test.DeOAuthSimulatorExtension;
+import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 
 /**
  * An application on the starter, as a user writes one: a login route that hands the

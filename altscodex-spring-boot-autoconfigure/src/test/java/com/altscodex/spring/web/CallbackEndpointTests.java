@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.altscodex.spring.client.AltsCodexClient;
-import com.altscodex.spring.test.DeOAuthSimulatorExtension;
+import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 import com.altscodex.spring.testsupport.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

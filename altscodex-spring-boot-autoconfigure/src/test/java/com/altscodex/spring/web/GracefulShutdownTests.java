@@ -13,8 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import com.altscodex.spring.test.DeOAuthSimulatorExtension;
-import com.altscodex.spring.test.RecordedRequest;
+import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
+import com.altscodex.deoauth.simulator.RecordedRequest;
 import com.altscodex.spring.testsupport.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import com.altscodex.benchmarks.suite.Args;
-import com.altscodex.spring.test.DeOAuthSimulator;
+import com.altscodex.deoauth.simulator.DeOAuthSimulator;
 
 /**
  * The DeOAuth simulator as a process of its own, in zero-latency mode, recording no

@@ -22,7 +22,7 @@ import org.springframework.web.reactive.function.client.ClientRequestObservation
 
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.SlotInfo;
-import com.altscodex.spring.test.DeOAuthSimulatorExtension;
+import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 import com.altscodex.spring.testsupport.StoppedObservations;
 import com.altscodex.spring.testsupport.TestApplication;
 

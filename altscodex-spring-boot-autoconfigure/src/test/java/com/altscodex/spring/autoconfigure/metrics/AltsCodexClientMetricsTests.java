@@ -15,8 +15,8 @@ import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.client.CallbackTimeoutException;
 import com.altscodex.spring.client.ClientRegistration;
 import com.altscodex.spring.client.DefaultAltsCodexClient;
-import com.altscodex.spring.test.DeOAuthSimulatorExtension;
-import com.altscodex.spring.test.RecordedRequest;
+import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
+import com.altscodex.deoauth.simulator.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

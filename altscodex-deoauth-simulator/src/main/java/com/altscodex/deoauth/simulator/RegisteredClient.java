@@ -1,0 +1,69 @@
+package com.altscodex.deoauth.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An OAuth client the simulator knows: its credentials and the redirect URIs it may use.
+ * A redirect-URI entry may contain {@code *}, which matches any run of characters (e.g.
+ * {@code http://127.0.0.1:*}{@code /login/altscodex}); {@code *} alone allows any URI.
+ */
+final class RegisteredClient {
+
+	private final String id;
+
+	private final byte[] secret;
+
+	private final List<String> allowedRedirectUris;
+
+	private final List<Pattern> patterns;
+
+	RegisteredClient(String id, String secret, String... allowedRedirectUris) {
+		Objects.requireNonNull(id, "clientId cannot be null");
+		Objects.requireNonNull(secret, "clientSecret cannot be null");
+		if (id.isEmpty()) {
+			throw new IllegalArgumentException("clientId must not be empty");
+		}
+		this.id = id;
+		this.secret = secret.getBytes(StandardCharsets.UTF_8);
+		this.allowedRedirectUris = List.of(allowedRedirectUris);
+		this.patterns = this.allowedRedirectUris.stream().map(RegisteredClient::glob).toList();
+	}
+
+	private static Pattern glob(String uri) {
+		return Pattern.compile(Arrays.stream(uri.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	boolean allows(@Nullable String redirectUri) {
+		if (redirectUri == null || redirectUri.isEmpty()) {
+			return false;
+		}
+		for (Pattern pattern : this.patterns) {
+			if (pattern.matcher(redirectUri).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	boolean secretMatches(@Nullable String candidate) {
+		return candidate != null && MessageDigest.isEqual(this.secret, candidate.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public String toString() {
+		return "RegisteredClient[id=" + this.id + ", allowedRedirectUris=" + this.allowedRedirectUris + "]";
+	}
+
+}

@@ -1,0 +1,555 @@
+package com.altscodex.spring.client;
+
+import java.lang.ref.WeakReference;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.altscodex.spring.client.pending.ClaimResult;
+import com.altscodex.deoauth.simulator.CallbackAttempt;
+import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
+import com.altscodex.deoauth.simulator.RecordedRequest;
+import com.altscodex.spring.testsupport.CallbackServer;
+import com.altscodex.spring.testsupport.Reachability;
+import com.altscodex.spring.testsupport.WaitingLogins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The client against the DeOAuth simulator over loopback HTTP, with the starter's
+ * callback endpoint on a real server.
+ */
+class DefaultAltsCodexClientTests {
+
+	private static final String CLIENT_ID = "test-client";
+
+	private static final String CLIENT_SECRET = "test-secret-value-1234";
+
+	private static final String AUTHORIZE = "/v1/oauth-meta/authorize";
+
+	private static final String GET_TOKEN = "/v1/oauth-meta/get_token";
+
+	@RegisterExtension
+	static final DeOAuthSimulatorExtension simulator = DeOAuthSimulatorExtension.create()
+		.client(CLIENT_ID, CLIENT_SECRET, "http://127.0.0.1:*/login/altscodex");
+
+	private static CallbackServer callbackServer;
+
+	private static DefaultAltsCodexClient client;
+
+	@BeforeAll
+	static void startApp() {
+		callbackServer = new CallbackServer();
+		client = newClient(Duration.ofSeconds(10));
+		callbackServer.serve(List.of(client));
+	}
+
+	static DefaultAltsCodexClient newClient(Duration timeout) {
+		return DefaultAltsCodexClient.builder(ClientRegistration.withName("default")
+			.clientId(CLIENT_ID)
+			.clientSecret(CLIENT_SECRET)
+			.redirectUri(callbackServer.redirectUri())
+			.authServerUrl(simulator.baseUrl() + "/")
+			.platformUrl(simulator.baseUrl())
+			.timeout(timeout)
+			.build()).build();
+	}
+
+	@AfterAll
+	static void stopApp() {
+		callbackServer.close();
+		client.destroy();
+	}
+
+	@BeforeEach
+	void reset() {
+		simulator.behavior().reset();
+		simulator.clearRequests();
+		simulator.simulator().clearCallbacks();
+		client.start();
+	}
+
+	@Test
+	void getSlotInfoThenFollowsTheContractOnTheWire() {
+		String jwt = simulator.issueJwt("alice");
+		SlotInfo slot = client.getSlotInfo(jwt).block(Duration.ofSeconds(10));
+		assertThat(slot.id()).isEqualTo("alice");
+		assertThat(slot.tokenNickname()).isEqualTo(simulator.user("alice").nickname());
+		assertThat(slot.contentAddress()).isEqualTo(simulator.user("alice").contentAddress());
+		assertThat(slot.accessToken()).isNotBlank();
+		assertThat(client.getPendingLoginCount()).isZero();
+
+		RecordedRequest authorize = simulator.requests(AUTHORIZE).get(0);
+		assertThat(authorize.method()).isEqualTo("GET");
+		assertThat(authorize.header("Authorization")).isEqualTo("Bearer " + jwt);
+		assertThat(authorize.queryParam("client_id")).isEqualTo(CLIENT_ID);
+		assertThat(authorize.queryParam("redirect_uri")).isEqualTo(callbackServer.redirectUri());
+		assertThat(authorize.queryParam("respose_type")).isEqualTo("code");
+		assertThat(authorize.queryParam("state")).matches("[A-Za-z0-9_-]{32}");
+
+		RecordedRequest getToken = simulator.requests(GET_TOKEN).get(0);
+		assertThat(getToken.method()).isEqualTo("POST");
+		assertThat(getToken.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+			.encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+		assertThat(getToken.header("Content-Type")).startsWith("application/json");
+		// the simulator records a callback once it has read the app's answer to it
+		CallbackAttempt callback = awaitCallbacks(authorize.queryParam("state"), 1).get(0);
+		assertThat(callback.status()).isEqualTo(200);
+		Map<String, Object> body = JsonMapper.shared().readValue(getToken.body(), Map.class);
+		assertThat(body).containsEntry("grant_type", "code")
+			.containsEntry("redirect_uri", callbackServer.redirectUri())
+			.containsEntry("code", callback.code());
+	}
+
+	@Test
+	void getSlotInfoIsLazyAndEachSubscriptionIsOneLogin() {
+		Mono<SlotInfo> login = client.getSlotInfo(simulator.issueJwt("bob"));
+		assertThat(simulator.requests()).isEmpty();
+		login.block(Duration.ofSeconds(10));
+		login.block(Duration.ofSeconds(10));
+		List<RecordedRequest> authorizes = simulator.requests(AUTHORIZE);
+		assertThat(authorizes).hasSize(2);
+		assertThat(authorizes.get(0).queryParam("state")).isNotEqualTo(authorizes.get(1).queryParam("state"));
+	}
+
+	@Test
+	void getSlotInfoWhenTokenExpiredThenFailsAtOnceWithoutCallback() {
+		client.getSlotInfo(simulator.issueJwt("alice", Duration.ofSeconds(-5)))
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(AuthorizeFailedException.class);
+				assertThat(((AuthorizeFailedException) ex).getCode()).isEqualTo("EXPIRED_TOKEN");
+				assertThat(((AuthorizeFailedException) ex).isExpiredToken()).isTrue();
+			})
+			.verify(Duration.ofSeconds(5));
+		assertThat(callbacksFor(simulator.requests(AUTHORIZE).get(0).queryParam("state"))).isEmpty();
+		assertThat(simulator.requests(GET_TOKEN)).isEmpty();
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenAuthorizeFailsWithOtherCodeThenCarriesCodeAndMsg() {
+		simulator.behavior().authorizeFailure("AUTHORIZE_ERROR", "client suspended");
+		client.getSlotInfo(simulator.issueJwt("alice")).as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(AuthorizeFailedException.class);
+			assertThat(((AuthorizeFailedException) ex).getCode()).isEqualTo("AUTHORIZE_ERROR");
+			assertThat(((AuthorizeFailedException) ex).getMsg()).isEqualTo("client suspended");
+		}).verify(Duration.ofSeconds(5));
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenNoCallbackThenTimesOutAndLeavesNoEntry() {
+		simulator.behavior().withholdCallback(true);
+		client.getSlotInfo(simulator.issueJwt("alice"), Duration.ofMillis(300))
+			.as(StepVerifier::create)
+			.expectError(CallbackTimeoutException.class)
+			.verify(Duration.ofSeconds(5));
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenLongTimeoutRunsOutThenFailsWithoutWaitingForIt() {
+		simulator.behavior().withholdCallback(true);
+		Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
+		authorized.subscribe();
+		StepVerifier.withVirtualTime(() -> client.getSlotInfo(simulator.issueJwt("alice"), Duration.ofMinutes(10)))
+			.expectSubscription()
+			// the HTTP part runs in real time; only the login's own clock is virtual
+			.then(() -> authorized.block(Duration.ofSeconds(5)))
+			.expectNoEvent(Duration.ofMinutes(9))
+			.thenAwait(Duration.ofMinutes(1))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(CallbackTimeoutException.class)
+				.hasMessageContaining("600000 ms"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenTimeoutRunsOutDuringAuthorizeThenFailsAndLeavesNoEntry() {
+		simulator.behavior().latency(Duration.ofSeconds(2));
+		client.getSlotInfo(simulator.issueJwt("alice"), Duration.ofMillis(300))
+			.as(StepVerifier::create)
+			.expectError(CallbackTimeoutException.class)
+			.verify(Duration.ofSeconds(1));
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenCancelledDuringAuthorizeThenEntryIsRemoved() {
+		simulator.behavior().latency(Duration.ofSeconds(2));
+		Disposable login = client.getSlotInfo(simulator.issueJwt("alice")).subscribe();
+		await().atMost(Duration.ofSeconds(5)).until(() -> client.getPendingLoginCount() == 1);
+		login.dispose();
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenRepeatedTimeoutsThenNoEntryIsLeftBehind() {
+		simulator.behavior().withholdCallback(true);
+		Long timeouts = Flux.range(0, 50)
+			.flatMap((i) -> client.getSlotInfo(simulator.issueJwt("user-" + i), Duration.ofMillis(200))
+				.map((slot) -> false)
+				.onErrorResume(CallbackTimeoutException.class, (ex) -> Mono.just(true)))
+			.filter(Boolean::booleanValue)
+			.count()
+			.block(Duration.ofSeconds(10));
+		assertThat(timeouts).isEqualTo(50);
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenTwoConcurrentLoginsThenEachSettlesOnItsOwnState() {
+		simulator.behavior().callbackDelay(Duration.ofMillis(100));
+		Mono<SlotInfo> alice = client.getSlotInfo(simulator.issueJwt("alice"));
+		Mono<SlotInfo> bob = client.getSlotInfo(simulator.issueJwt("bob"));
+		Mono.zip(alice, bob).as(StepVerifier::create).assertNext((both) -> {
+			assertThat(both.getT1().id()).isEqualTo("alice");
+			assertThat(both.getT2().id()).isEqualTo("bob");
+		}).verifyComplete();
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenCallbackRejectedThenFailsWithItsCode() {
+		simulator.behavior().rejectCallback("ACCESS_DENIED");
+		client.getSlotInfo(simulator.issueJwt("alice")).as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(AuthorizeRejectedException.class).hasMessageContaining("ACCESS_DENIED");
+			assertThat(((AuthorizeRejectedException) ex).getCode()).isEqualTo("ACCESS_DENIED");
+		}).verify(Duration.ofSeconds(5));
+		assertThat(simulator.requests(GET_TOKEN)).isEmpty();
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenCallbackWithoutCodeThenFails() {
+		simulator.behavior().callbackWithoutCode(true);
+		client.getSlotInfo(simulator.issueJwt("alice"))
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AuthorizeRejectedException.class)
+				.hasMessageContaining("code missing"))
+			.verify(Duration.ofSeconds(5));
+		assertThat(simulator.requests(GET_TOKEN)).isEmpty();
+	}
+
+	@Test
+	void getSlotInfoWhenCallbackArrivesBeforeAuthorizeAnswerThenSucceeds() {
+		simulator.behavior().callbackBeforeAuthorizeAnswer(true);
+		SlotInfo slot = client.getSlotInfo(simulator.issueJwt("carol")).block(Duration.ofSeconds(10));
+		assertThat(slot.id()).isEqualTo("carol");
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenCallbackDuplicatedThenCodeIsExchangedOnce() {
+		simulator.behavior().duplicateCallback(true);
+		SlotInfo slot = client.getSlotInfo(simulator.issueJwt("alice")).block(Duration.ofSeconds(10));
+		assertThat(slot.id()).isEqualTo("alice");
+		assertThat(awaitCallbacks(simulator.requests(AUTHORIZE).get(0).queryParam("state"), 2)).hasSize(2)
+			.allSatisfy((callback) -> assertThat(callback.status()).isEqualTo(200));
+		assertThat(simulator.requests(GET_TOKEN)).hasSize(1);
+	}
+
+	@Test
+	void getSlotInfoWhenSlotWrappedInDataThenUnwrapsFirstElement() {
+		simulator.behavior().wrapSlotInData(true);
+		SlotInfo slot = client.getSlotInfo(simulator.issueJwt("bob")).block(Duration.ofSeconds(10));
+		assertThat(slot.id()).isEqualTo("bob");
+		assertThat(slot.accessToken()).isNotBlank();
+	}
+
+	@Test
+	void getSlotInfoWhenGetTokenAnswersJunkThenFailsInsteadOfAnEmptyUser() {
+		for (String junk : List.of("<html>oops</html>", "{}", "[]", "{\"data\":[]}", "{\"data\":{}}", "",
+				"{\"id\":{\"nested\":true}}")) {
+			simulator.behavior().getTokenJunk(junk);
+			client.getSlotInfo(simulator.issueJwt("alice"))
+				.as(StepVerifier::create)
+				.expectErrorSatisfies((ex) -> assertThat(ex).as("answer %s", junk)
+					.isInstanceOf(InvalidResponseException.class))
+				.verify(Duration.ofSeconds(5));
+		}
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenGetTokenAnswerTooLargeThenFails() {
+		simulator.behavior().getTokenExtraBytes(400 * 1024);
+		client.getSlotInfo(simulator.issueJwt("alice"))
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidResponseException.class)
+				.hasMessageContaining("larger than"))
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void getSlotInfoWhenAuthorizeAnswersNon2xxThenHttpErrorWithRawPayload() {
+		simulator.behavior().authorizeHttpStatus(503, "upstream down");
+		client.getSlotInfo(simulator.issueJwt("alice")).as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(AltsCodexHttpException.class);
+			AltsCodexHttpException http = (AltsCodexHttpException) ex;
+			assertThat(http.getStatusCode()).isEqualTo(503);
+			assertThat(http.getOperation()).isEqualTo(DeOAuthOperation.AUTHORIZE);
+			assertThat(http.getPayload()).containsEntry("raw", "upstream down");
+		}).verify(Duration.ofSeconds(5));
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenGetTokenAnswersJsonErrorThenPayloadIsParsed() {
+		simulator.behavior().getTokenHttpStatus(400, "{\"error\":\"invalid_grant\"}");
+		client.getSlotInfo(simulator.issueJwt("alice")).as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(AltsCodexHttpException.class);
+			assertThat(((AltsCodexHttpException) ex).getPayload()).containsEntry("error", "invalid_grant");
+			assertThat(((AltsCodexHttpException) ex).getOperation()).isEqualTo(DeOAuthOperation.GET_TOKEN);
+		}).verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void getSlotInfoWhenWrongSecretThenHttpErrorWithoutTheSecret() {
+		DefaultAltsCodexClient wrong = DefaultAltsCodexClient.builder(ClientRegistration.withName("wrong")
+			.clientId(CLIENT_ID)
+			.clientSecret("not-the-secret-987")
+			.redirectUri(callbackServer.redirectUri())
+			.authServerUrl(simulator.baseUrl())
+			.build()).build();
+		callbackServer.serve(List.of(wrong));
+		try {
+			wrong.getSlotInfo(simulator.issueJwt("alice")).as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(AltsCodexHttpException.class);
+				assertThat(((AltsCodexHttpException) ex).getStatusCode()).isEqualTo(401);
+				assertThat(ex.toString()).doesNotContain("not-the-secret-987");
+			}).verify(Duration.ofSeconds(5));
+		}
+		finally {
+			callbackServer.serve(List.of(client));
+			wrong.destroy();
+		}
+	}
+
+	@Test
+	void getSlotInfoWhenJwtCannotBeAJwtThenNothingIsSent() {
+		for (String jwt : new String[] { "", "a.b\r\nX-Injected: 1", "a b.c", "ä.b.c", "a\u0000b",
+				"x".repeat(8193) }) {
+			client.getSlotInfo(jwt).as(StepVerifier::create).expectError(InvalidJwtException.class).verify();
+		}
+		assertThat(simulator.requests()).isEmpty();
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenCancelledThenEntryIsRemoved() {
+		Disposable login = WaitingLogins.subscribe(simulator, client.getSlotInfo(simulator.issueJwt("alice")));
+		assertThat(client.getPendingLoginCount()).isOne();
+		login.dispose();
+		assertThat(client.getPendingLoginCount()).isZero();
+	}
+
+	@Test
+	void getSlotInfoWhenWaitingForCallbackThenHoldsNoJwt() {
+		// a JWT only the login can reach, as when it was read from a request body
+		String jwt = new String(simulator.issueJwt("alice").toCharArray());
+		WeakReference<String> held = new WeakReference<>(jwt);
+		Disposable login = WaitingLogins.subscribe(simulator, client.getSlotInfo(jwt));
+		jwt = null;
+		assertThat(client.getPendingLoginCount()).isOne();
+		assertThat(Reachability.isCollected(held)).as("the JWT of a login waiting for its callback collected").isTrue();
+		assertThat(client.getPendingLoginCount()).isOne();
+		login.dispose();
+	}
+
+	@Test
+	void stopThenPendingLoginsFailAndNewOnesFailFast() {
+		DefaultAltsCodexClient stopping = newClient(Duration.ofSeconds(10));
+		callbackServer.serve(List.of(stopping));
+		try {
+			simulator.behavior().withholdCallback(true);
+			Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
+			authorized.subscribe();
+			StepVerifier.create(stopping.getSlotInfo(simulator.issueJwt("alice")))
+				.then(() -> {
+					authorized.block(Duration.ofSeconds(5));
+					stopping.stop();
+				})
+				.expectError(ClientShutdownException.class)
+				.verify(Duration.ofSeconds(5));
+			assertThat(stopping.isRunning()).isFalse();
+			assertThat(stopping.getPendingLoginCount()).isZero();
+			simulator.clearRequests();
+			stopping.getSlotInfo(simulator.issueJwt("alice"))
+				.as(StepVerifier::create)
+				.expectError(ClientShutdownException.class)
+				.verify(Duration.ofSeconds(1));
+			stopping.exchangeCode("code").as(StepVerifier::create).expectError(ClientShutdownException.class).verify();
+			stopping.refreshTokens("rt", "code")
+				.as(StepVerifier::create)
+				.expectError(ClientShutdownException.class)
+				.verify();
+			stopping.logout(simulator.issueJwt("alice"))
+				.as(StepVerifier::create)
+				.expectError(ClientShutdownException.class)
+				.verify();
+			assertThat(simulator.requests()).isEmpty();
+			// a restarted context starts it again
+			stopping.start();
+			simulator.behavior().reset();
+			assertThat(stopping.getSlotInfo(simulator.issueJwt("bob")).block(Duration.ofSeconds(10)).id())
+				.isEqualTo("bob");
+		}
+		finally {
+			callbackServer.serve(List.of(client));
+			stopping.destroy();
+		}
+	}
+
+	@Test
+	void handleCallbackWhenStateUnknownThenNoOp() {
+		client.handleCallback(new AuthorizationCallback("unknown-state", "some-code", "1"))
+			.as(StepVerifier::create)
+			.expectNext(ClaimResult.UNKNOWN)
+			.verifyComplete();
+		client.handleCallback(new AuthorizationCallback(null, "some-code", "1"))
+			.as(StepVerifier::create)
+			.expectNext(ClaimResult.UNKNOWN)
+			.verifyComplete();
+		assertThat(simulator.requests()).isEmpty();
+	}
+
+	@Test
+	void exchangeCodeThenRedirectFlowGetsTheUser() {
+		LoginUrls loginUrls = new LoginUrls(client.getRegistration());
+		String state = loginUrls.newState();
+		// the browser picks a user on the platform's login page and is sent back with a code
+		URI choose = UriComponentsBuilder.fromUri(loginUrls.loginUrl(state))
+			.replacePath("/oauth/login/choose")
+			.queryParam("user", "carol")
+			.build(true)
+			.toUri();
+		URI back = WebClient.create().get().uri(choose).exchangeToMono((response) -> {
+			assertThat(response.statusCode().is3xxRedirection()).isTrue();
+			return Mono.justOrEmpty(response.headers().asHttpHeaders().getLocation());
+		}).block(Duration.ofSeconds(5));
+		AuthorizationCallback callback = AuthorizationCallback.parse(back.getRawQuery());
+		assertThat(LoginUrls.stateMatches(state, callback)).isTrue();
+		assertThat(callback.isSuccess()).isTrue();
+
+		SlotInfo slot = client.exchangeCode(callback.code()).block(Duration.ofSeconds(5));
+		assertThat(slot.id()).isEqualTo("carol");
+		client.exchangeCode(callback.code())
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AltsCodexHttpException.class))
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void exchangeCodeWhenCodeMalformedThenNothingIsSent() {
+		for (String code : new String[] { "", " ", "c".repeat(4097) }) {
+			client.exchangeCode(code).as(StepVerifier::create).expectError(InvalidCodeException.class).verify();
+		}
+		assertThat(simulator.requests()).isEmpty();
+	}
+
+	@Test
+	void refreshTokensThenNewTokens() {
+		String refreshToken = simulator.issueRefreshToken("alice");
+		TokenSet tokens = client.refreshTokens(refreshToken, "any-code").block(Duration.ofSeconds(5));
+		assertThat(tokens.accessToken()).isNotBlank();
+		assertThat(tokens.refreshToken()).isNotBlank().isNotEqualTo(refreshToken);
+		Map<String, Object> body = JsonMapper.shared()
+			.readValue(simulator.requests("/oauth/token/refresh").get(0).body(), Map.class);
+		assertThat(body).containsEntry("refresh_token", refreshToken)
+			.containsEntry("client_id", CLIENT_ID)
+			.containsEntry("client_secret", CLIENT_SECRET)
+			.containsEntry("redirect_uri", callbackServer.redirectUri())
+			.containsEntry("code", "any-code");
+	}
+
+	@Test
+	void refreshTokensWhenRefusedThenFailureCarriesMessage() {
+		client.refreshTokens("rt-unknown", "c")
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(TokenRefreshFailedException.class);
+				assertThat(((TokenRefreshFailedException) ex).getServerMessage()).isNotBlank();
+			})
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void logoutThenSucceedsForValidJwtAndFailsOtherwise() {
+		client.logout(simulator.issueJwt("alice")).as(StepVerifier::create).verifyComplete();
+		assertThat(simulator.requests("/oauth/logout").get(0).header("Authorization")).startsWith("Bearer ");
+		client.logout("aaa.bbb.ccc").as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(AltsCodexHttpException.class);
+			assertThat(((AltsCodexHttpException) ex).getStatusCode()).isEqualTo(401);
+		}).verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void getSlotInfoWhenTenThousandConcurrentLoginsThenEachUserGetsOwnSlot() {
+		int logins = 10_000;
+		// a burst this size queues for minutes' worth of CPU on two cores: the point
+		// here is that every login settles with its own user, not how fast
+		DeOAuthHttpSettings patient = new DeOAuthHttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(90),
+				DeOAuthHttpSettings.DEFAULT_MAX_RESPONSE_SIZE, 500, logins * 3, Duration.ofSeconds(90));
+		DefaultAltsCodexClient client = DefaultAltsCodexClient.builder(DefaultAltsCodexClientTests.client
+			.getRegistration()).httpSettings(patient).build();
+		callbackServer.serve(List.of(client));
+		List<String> jwts = Flux.range(0, logins).map((i) -> simulator.issueJwt("user-" + i)).collectList().block();
+		Long matching = Flux.range(0, logins)
+			.flatMap((i) -> client.getSlotInfo(jwts.get(i), Duration.ofSeconds(60))
+				.map((slot) -> slot.id().equals("user-" + i)), logins)
+			.onErrorResume((ex) -> Mono.error(new AssertionError("a login failed", ex)))
+			.filter(Boolean::booleanValue)
+			.count()
+			.block(Duration.ofSeconds(120));
+		assertThat(matching).isEqualTo(logins);
+		assertThat(client.getPendingLoginCount()).isZero();
+		assertThat(simulator.requests(GET_TOKEN)).hasSize(logins);
+		callbackServer.serve(List.of(DefaultAltsCodexClientTests.client));
+		client.destroy();
+	}
+
+	/**
+	 * The callbacks the simulator sent for one login. It records a callback once it has
+	 * read the app's answer, which may come after the login settled (and after the next
+	 * test began), so tests look callbacks up by state rather than by position.
+	 */
+	private static List<CallbackAttempt> callbacksFor(String state) {
+		return simulator.callbacks().stream().filter((callback) -> state.equals(callback.state())).toList();
+	}
+
+	private static List<CallbackAttempt> awaitCallbacks(String state, int count) {
+		return await().atMost(Duration.ofSeconds(5)).until(() -> callbacksFor(state), (found) -> found.size() >= count);
+	}
+
+	@Test
+	void pendingLoginStoreThenTheRegistrysOwn() {
+		assertThat(client.getPendingLoginStoreMode()).isEqualTo("memory");
+		client.checkPendingLoginStore().as(StepVerifier::create).verifyComplete();
+	}
+
+	@Test
+	void toStringThenNoSecret() {
+		assertThat(client.toString()).contains(CLIENT_ID).doesNotContain(CLIENT_SECRET);
+	}
+
+}
