@@ -178,7 +178,7 @@ class SecretsInLogsTests {
 		String logs = output.getAll() + burstLogs;
 		// the capture saw what it is meant to judge
 		assertThat(logs).contains("AltsCodex client 'default' (client id " + TestApplication.CLIENT_ID
-				+ ") receives DeOAuth callbacks on /login/altscodex; pending logins in memory")
+				+ ") receives DeOAuth callbacks on /login/altscodex; at most 10000 pending logins, kept in memory")
 			.contains("Login " + states.get(0).substring(0, 6) + "… succeeded", "/v1/oauth-meta/get_token",
 					"/actuator/altscodex", "altscodex.login");
 		Map<String, Collection<String>> secrets = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -20,39 +19,49 @@ import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.AltsCodexClientFactory;
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.client.CodeExchangeObservationConvention;
-import com.altscodex.spring.client.DefaultAltsCodexClient;
 import com.altscodex.spring.client.DeOAuthRequestObservationFilter;
+import com.altscodex.spring.client.DefaultAltsCodexClient;
 import com.altscodex.spring.client.LoginObservationConvention;
+import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
  * Auto-configures an {@link AltsCodexClient} per client configured under
- * {@code altscodex.*}, and the {@link AltsCodexClients} registry. Backs off entirely
- * when no client is configured. The clients are observed with the application's
- * {@link ObservationRegistry}, if it has one.
+ * {@code altscodex.*}, the {@link AltsCodexClients} registry and the application's one
+ * {@link PendingLoginRegistry}. Backs off entirely when no client is configured. The
+ * clients are observed with the application's {@link ObservationRegistry}, if it has
+ * one.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @Conditional(OnAltsCodexClientCondition.class)
-@EnableConfigurationProperties(AltsCodexProperties.class)
+@Import(AltsCodexPropertiesRegistrar.class)
 public final class AltsCodexAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AltsCodexClientFactory altsCodexClientFactory(AltsCodexProperties properties,
+	PendingLoginRegistry altsCodexPendingLoginRegistry() {
+		return new InMemoryPendingLoginRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AltsCodexClientFactory altsCodexClientFactory(AltsCodexProperties properties, PendingLoginRegistry pendingLogins,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<AltsCodexClientBuilderCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LoginObservationConvention> loginObservationConvention,
 			ObjectProvider<CodeExchangeObservationConvention> codeExchangeObservationConvention) {
 		// Boot's builder carries the application's customizers, codecs and observation
-		AltsCodexClientFactory factory = new AltsCodexClientFactory(
-				webClientBuilder.getIfAvailable(WebClient::builder), jsonMapper.getIfAvailable(JsonMapper::shared),
-				ClientRegistrationMapper.httpSettings(properties.getHttp()), customizers.orderedStream().map(AltsCodexAutoConfiguration::asConsumer).toList(),
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		AltsCodexClientFactory factory = new AltsCodexClientFactory(webClientBuilder.getIfAvailable(WebClient::builder),
+				jsonMapper.getIfAvailable(JsonMapper::shared), ClientRegistrationMapper.httpSettings(properties.getHttp()),
+				pendingLogins);
+		observationRegistry.ifAvailable(factory::setObservationRegistry);
 		loginObservationConvention.ifAvailable(factory::setLoginObservationConvention);
 		codeExchangeObservationConvention.ifAvailable(factory::setCodeExchangeObservationConvention);
+		factory.setCustomizers(customizers.orderedStream().map(AltsCodexAutoConfiguration::asConsumer).toList());
 		return factory;
 	}
 

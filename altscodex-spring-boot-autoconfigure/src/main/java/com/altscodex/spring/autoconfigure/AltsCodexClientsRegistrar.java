@@ -44,7 +44,7 @@ class AltsCodexClientsRegistrar implements ImportBeanDefinitionRegistrar, Enviro
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
 		List<ClientRegistration> registrations = ClientRegistrationMapper
-			.registrations(AltsCodexPropertiesBinding.bind(this.environment));
+			.registrations(AltsCodexPropertiesRegistrar.bindOnce(registry, this.environment));
 		boolean several = registrations.size() > 1;
 		for (ClientRegistration registration : registrations) {
 			RootBeanDefinition definition = new RootBeanDefinition(DefaultAltsCodexClient.class,

@@ -62,6 +62,12 @@ public class AltsCodexProperties {
 	private @Nullable String callbackPath;
 
 	/**
+	 * Most logins of a client that may wait for their callback at once; a login beyond
+	 * it is answered 503 with Retry-After at once, and nothing is sent to DeOAuth.
+	 */
+	private int maxPendingLogins = 10_000;
+
+	/**
 	 * HTTP client settings for the calls to DeOAuth.
 	 */
 	private final Http http = new Http();
@@ -128,6 +134,14 @@ public class AltsCodexProperties {
 		this.callbackPath = callbackPath;
 	}
 
+	public int getMaxPendingLogins() {
+		return this.maxPendingLogins;
+	}
+
+	public void setMaxPendingLogins(int maxPendingLogins) {
+		this.maxPendingLogins = maxPendingLogins;
+	}
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -183,6 +197,12 @@ public class AltsCodexProperties {
 		 */
 		private @Nullable String callbackPath;
 
+		/**
+		 * Most logins of this client that may wait for their callback at once. Defaults
+		 * to 'altscodex.max-pending-logins'.
+		 */
+		private @Nullable Integer maxPendingLogins;
+
 		public @Nullable String getClientId() {
 			return this.clientId;
 		}
@@ -237,6 +257,14 @@ public class AltsCodexProperties {
 
 		public void setCallbackPath(@Nullable String callbackPath) {
 			this.callbackPath = callbackPath;
+		}
+
+		public @Nullable Integer getMaxPendingLogins() {
+			return this.maxPendingLogins;
+		}
+
+		public void setMaxPendingLogins(@Nullable Integer maxPendingLogins) {
+			this.maxPendingLogins = maxPendingLogins;
 		}
 
 		@Override

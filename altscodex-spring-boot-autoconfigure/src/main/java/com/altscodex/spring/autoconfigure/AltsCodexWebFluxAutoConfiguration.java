@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.client.CallbackObservationConvention;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 import com.altscodex.spring.web.AltsCodexCallbackRoutes;
 import com.altscodex.spring.web.AltsCodexProblemDetails;
 import com.altscodex.spring.web.AltsCodexWebExceptionHandler;
@@ -37,9 +38,9 @@ public final class AltsCodexWebFluxAutoConfiguration {
 	@Bean(CALLBACK_ROUTER_BEAN_NAME)
 	@ConditionalOnMissingBean(name = CALLBACK_ROUTER_BEAN_NAME)
 	RouterFunction<ServerResponse> altsCodexCallbackRouterFunction(AltsCodexClients clients,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+			PendingLoginRegistry pendingLogins, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<CallbackObservationConvention> observationConvention) {
-		return AltsCodexCallbackRoutes.of(clients.all(),
+		return AltsCodexCallbackRoutes.of(pendingLogins, clients.all(),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 				observationConvention.getIfAvailable());
 	}

@@ -29,14 +29,6 @@ final class ClientRegistrationMapper {
 	private ClientRegistrationMapper() {
 	}
 
-	/**
-	 * Whether the properties configure any client at all: without one, the starter
-	 * stays out of the way.
-	 */
-	static boolean hasAnyClient(AltsCodexProperties properties) {
-		return hasTopLevelClient(properties) || !properties.getClients().isEmpty();
-	}
-
 	private static boolean hasTopLevelClient(AltsCodexProperties properties) {
 		return properties.getClientId() != null || properties.getClientSecret() != null
 				|| properties.getRedirectUri() != null;
@@ -47,7 +39,8 @@ final class ClientRegistrationMapper {
 		if (hasTopLevelClient(properties)) {
 			registrations.add(registration(AltsCodexProperties.DEFAULT_CLIENT_NAME, PREFIX, properties.getClientId(),
 					properties.getClientSecret(), properties.getRedirectUri(), properties.getAuthServerUrl(),
-					properties.getPlatformUrl(), properties.getTimeout(), properties.getCallbackPath()));
+					properties.getPlatformUrl(), properties.getTimeout(), properties.getCallbackPath(),
+					properties.getMaxPendingLogins()));
 		}
 		for (Map.Entry<String, AltsCodexProperties.Client> entry : properties.getClients().entrySet()) {
 			String name = entry.getKey();
@@ -64,7 +57,8 @@ final class ClientRegistrationMapper {
 			registrations.add(registration(name, prefix, client.getClientId(), client.getClientSecret(),
 					client.getRedirectUri(), orDefault(client.getAuthServerUrl(), properties.getAuthServerUrl()),
 					orDefault(client.getPlatformUrl(), properties.getPlatformUrl()),
-					orDefault(client.getTimeout(), properties.getTimeout()), client.getCallbackPath()));
+					orDefault(client.getTimeout(), properties.getTimeout()), client.getCallbackPath(),
+					orDefault(client.getMaxPendingLogins(), properties.getMaxPendingLogins())));
 		}
 		return registrations;
 	}
@@ -75,7 +69,7 @@ final class ClientRegistrationMapper {
 
 	private static ClientRegistration registration(String name, String prefix, @Nullable String clientId,
 			@Nullable String clientSecret, @Nullable String redirectUri, String authServerUrl, String platformUrl,
-			Duration timeout, @Nullable String callbackPath) {
+			Duration timeout, @Nullable String callbackPath, int maxPendingLogins) {
 		String subject = "client '" + name + "'";
 		requireText(prefix + ".client-id", clientId, "Client id of " + subject,
 				"the client id AltsCodex issued for this application");
@@ -99,6 +93,12 @@ final class ClientRegistrationMapper {
 					"Set '" + prefix + ".callback-path' to a path such as /login/altscodex, or remove it to use "
 							+ "the path of the redirect URI.");
 		}
+		if (maxPendingLogins <= 0) {
+			throw new InvalidAltsCodexPropertyException(prefix + ".max-pending-logins",
+					"Most pending logins of " + subject + " must be positive.",
+					"Set '" + prefix + ".max-pending-logins' to the most logins that may wait for their callback at "
+							+ "once, such as 10000, or remove it for the default.");
+		}
 		return ClientRegistration.withName(name)
 			.clientId(clientId)
 			.clientSecret(clientSecret)
@@ -107,6 +107,7 @@ final class ClientRegistrationMapper {
 			.platformUrl(platformUrl)
 			.timeout(timeout)
 			.callbackPath(callbackPath)
+			.maxPendingLogins(maxPendingLogins)
 			.build();
 	}
 

@@ -38,6 +38,7 @@ import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.client.CallbackObservationConvention;
 import com.altscodex.spring.client.DeOAuthRequestObservationFilter;
+import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
 import com.altscodex.spring.client.DefaultCallbackObservationConvention;
 import com.altscodex.spring.client.DefaultLoginObservationConvention;
 import com.altscodex.spring.client.LoginObservationConvention;
@@ -245,7 +246,8 @@ class AltsCodexObservabilityAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserMetrics {
 
-		static final AltsCodexClientMetrics METRICS = new AltsCodexClientMetrics(new AltsCodexClients(List.of()));
+		static final AltsCodexClientMetrics METRICS = new AltsCodexClientMetrics(new AltsCodexClients(List.of()),
+				new InMemoryPendingLoginRegistry());
 
 		@Bean
 		AltsCodexClientMetrics myMetrics() {
@@ -267,7 +269,8 @@ class AltsCodexObservabilityAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserEndpoint {
 
-		static final AltsCodexEndpoint ENDPOINT = new AltsCodexEndpoint(new AltsCodexClients(List.of()));
+		static final AltsCodexEndpoint ENDPOINT = new AltsCodexEndpoint(new AltsCodexClients(List.of()),
+				new InMemoryPendingLoginRegistry());
 
 		@Bean
 		AltsCodexEndpoint myEndpoint() {

@@ -31,7 +31,7 @@ class PropertyReferenceTests {
 			assertThat(reference).as("docs/configuration-properties.md").contains("`" + name + "`");
 		}
 		for (String field : List.of("client-id", "client-secret", "redirect-uri", "auth-server-url", "platform-url",
-				"timeout", "callback-path")) {
+				"timeout", "callback-path", "max-pending-logins")) {
 			assertThat(reference).contains("`altscodex.clients.<name>." + field + "`");
 		}
 	}

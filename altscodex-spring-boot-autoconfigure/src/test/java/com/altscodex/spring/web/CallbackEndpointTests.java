@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.altscodex.spring.client.AltsCodexClient;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 import com.altscodex.spring.testsupport.TestApplication;
 
@@ -41,7 +41,7 @@ class CallbackEndpointTests {
 	}
 
 	@Autowired
-	private AltsCodexClient client;
+	private PendingLoginRegistry pendingLogins;
 
 	private final WebTestClient web = WebTestClient.bindToServer()
 		.baseUrl("http://127.0.0.1:" + PORT)
@@ -76,7 +76,7 @@ class CallbackEndpointTests {
 			.untilAsserted(() -> assertThat(simulator.callbacks()).filteredOn((callback) -> state.equals(callback.state()))
 				.singleElement()
 				.satisfies((callback) -> assertThat(callback.status()).isEqualTo(200)));
-		assertThat(this.client.getPendingLoginCount()).isZero();
+		assertThat(this.pendingLogins.size("default")).isZero();
 	}
 
 	@Test

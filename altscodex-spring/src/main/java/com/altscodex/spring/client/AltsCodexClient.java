@@ -4,14 +4,17 @@ import java.time.Duration;
 
 import reactor.core.publisher.Mono;
 
-import com.altscodex.spring.client.pending.ClaimResult;
-
 /**
  * Signs users in with AltsCodex DeOAuth.
  * <p>
  * Every method is lazy: nothing is sent until the returned {@link Mono} is subscribed,
  * and each subscription is a new call. Failures are {@link AltsCodexException}s whose
- * messages never hold secrets or tokens.
+ * messages never hold secrets or tokens; their {@link FailureKind} says how to answer
+ * them.
+ * <p>
+ * DeOAuth's callbacks reach a login through the application's
+ * {@link com.altscodex.spring.client.pending.PendingLoginRegistry}, which the callback
+ * endpoint, health and metrics use directly.
  */
 public interface AltsCodexClient {
 
@@ -23,7 +26,9 @@ public interface AltsCodexClient {
 	/**
 	 * Signs in with a browser JWT (the popup flow): registers a pending login under a
 	 * fresh state, calls {@code authorize}, waits for the DeOAuth callback and exchanges
-	 * its code. Waits at most the registration's timeout.
+	 * its code. Waits at most the registration's timeout. When the client has
+	 * {@linkplain ClientRegistration#getMaxPendingLogins() as many logins pending as it
+	 * may}, fails at once with {@link TooManyPendingLoginsException}, sending nothing.
 	 * @param jwt the JWT the browser obtained from the AltsCodex platform
 	 * @return the user's slot info
 	 */
@@ -60,42 +65,5 @@ public interface AltsCodexClient {
 	 * @return completes when DeOAuth acknowledged the logout
 	 */
 	Mono<Void> logout(String jwt);
-
-	/**
-	 * Routes a DeOAuth callback to the pending login it belongs to. The returned
-	 * {@code Mono} completes as soon as the callback is routed; the code exchange runs
-	 * on its own, independently of the caller (an HTTP callback request may end
-	 * first). An unknown state is a no-op, and a duplicate callback does not exchange
-	 * the code again.
-	 * @param callback the callback's query parameters
-	 * @return what the callback's state matched
-	 */
-	Mono<ClaimResult> handleCallback(AuthorizationCallback callback);
-
-	/**
-	 * The number of logins waiting for their callback.
-	 */
-	int getPendingLoginCount();
-
-	/**
-	 * Where the logins waiting for their callback are kept, such as {@code memory}
-	 * ({@link com.altscodex.spring.client.pending.PendingLoginRegistry#storeMode()}).
-	 * Defaults to {@code unknown}.
-	 * @return the store mode
-	 */
-	default String getPendingLoginStoreMode() {
-		return "unknown";
-	}
-
-	/**
-	 * Checks that the store of pending logins can take new logins and route callbacks,
-	 * as health checks do
-	 * ({@link com.altscodex.spring.client.pending.PendingLoginRegistry#checkAvailable()}).
-	 * Defaults to a store that is always available.
-	 * @return completes when the store is available, errors when it is not
-	 */
-	default Mono<Void> checkPendingLoginStore() {
-		return Mono.empty();
-	}
 
 }

@@ -15,11 +15,14 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
+
 /**
- * Builds the auto-configured clients from their registrations, on the application's
- * {@link WebClient.Builder} and one connection pool shared by all clients, which it
- * disposes when the context closes. Each client is observed with the application's
- * {@link ObservationRegistry}, and announced in the log as it is built.
+ * Builds the clients of an application from their registrations: on the application's
+ * {@link WebClient.Builder}, one connection pool shared by all clients (disposed with
+ * the factory), and the application's one {@link PendingLoginRegistry}, where its
+ * callback endpoint delivers callbacks. Each client is announced in the log as it is
+ * built.
  */
 public final class AltsCodexClientFactory implements DisposableBean {
 
@@ -31,52 +34,49 @@ public final class AltsCodexClientFactory implements DisposableBean {
 
 	private final DeOAuthHttpSettings httpSettings;
 
-	private final List<? extends Consumer<DefaultAltsCodexClient.Builder>> customizers;
+	private final PendingLoginRegistry pendingLogins;
 
 	private final ConnectionProvider connectionProvider;
 
 	private final ClientHttpConnector connector;
 
-	private final ObservationRegistry observationRegistry;
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable LoginObservationConvention loginObservationConvention;
 
 	private @Nullable CodeExchangeObservationConvention codeExchangeObservationConvention;
 
-	/**
-	 * Creates a factory whose clients are not observed.
-	 * @param webClientBuilder the application's WebClient builder, cloned by each client
-	 * @param jsonMapper the JSON mapper
-	 * @param httpSettings the HTTP settings shared by all clients
-	 * @param customizers applied in order to each client's builder
-	 */
-	public AltsCodexClientFactory(WebClient.Builder webClientBuilder, JsonMapper jsonMapper,
-			DeOAuthHttpSettings httpSettings, List<? extends Consumer<DefaultAltsCodexClient.Builder>> customizers) {
-		this(webClientBuilder, jsonMapper, httpSettings, customizers, ObservationRegistry.NOOP);
-	}
+	private List<? extends Consumer<DefaultAltsCodexClient.Builder>> customizers = List.of();
 
 	/**
-	 * Creates a factory whose clients are observed with the given registry.
+	 * Creates a factory.
 	 * @param webClientBuilder the application's WebClient builder, cloned by each client
 	 * @param jsonMapper the JSON mapper
 	 * @param httpSettings the HTTP settings shared by all clients
-	 * @param customizers applied in order to each client's builder
-	 * @param observationRegistry the registry that observes logins and code exchanges
+	 * @param pendingLogins the registry every client registers its pending logins with
 	 */
 	public AltsCodexClientFactory(WebClient.Builder webClientBuilder, JsonMapper jsonMapper,
-			DeOAuthHttpSettings httpSettings, List<? extends Consumer<DefaultAltsCodexClient.Builder>> customizers,
-			ObservationRegistry observationRegistry) {
+			DeOAuthHttpSettings httpSettings, PendingLoginRegistry pendingLogins) {
 		Assert.notNull(webClientBuilder, "webClientBuilder cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
 		Assert.notNull(httpSettings, "httpSettings cannot be null");
-		Assert.notNull(observationRegistry, "observationRegistry cannot be null");
-		this.observationRegistry = observationRegistry;
+		Assert.notNull(pendingLogins, "pendingLogins cannot be null");
 		this.webClientBuilder = webClientBuilder;
 		this.jsonMapper = jsonMapper;
 		this.httpSettings = httpSettings;
-		this.customizers = List.copyOf(customizers);
+		this.pendingLogins = pendingLogins;
 		this.connectionProvider = httpSettings.createConnectionProvider("altscodex");
 		this.connector = httpSettings.createConnector(this.connectionProvider);
+	}
+
+	/**
+	 * Sets the registry that observes the clients' logins and code exchanges. Defaults
+	 * to {@link ObservationRegistry#NOOP}.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "observationRegistry cannot be null");
+		this.observationRegistry = observationRegistry;
 	}
 
 	/**
@@ -98,6 +98,16 @@ public final class AltsCodexClientFactory implements DisposableBean {
 	}
 
 	/**
+	 * Sets what customizes each client's builder, in order, after the factory has
+	 * configured it. Defaults to none.
+	 * @param customizers the customizers
+	 */
+	public void setCustomizers(List<? extends Consumer<DefaultAltsCodexClient.Builder>> customizers) {
+		Assert.notNull(customizers, "customizers cannot be null");
+		this.customizers = List.copyOf(customizers);
+	}
+
+	/**
 	 * Builds the client of one registration.
 	 * @param registration the registration
 	 * @return the client
@@ -108,6 +118,7 @@ public final class AltsCodexClientFactory implements DisposableBean {
 			.connector(this.connector)
 			.httpSettings(this.httpSettings)
 			.jsonMapper(this.jsonMapper)
+			.pendingLogins(this.pendingLogins)
 			.observationRegistry(this.observationRegistry);
 		if (this.loginObservationConvention != null) {
 			builder.loginObservationConvention(this.loginObservationConvention);
@@ -119,8 +130,9 @@ public final class AltsCodexClientFactory implements DisposableBean {
 		DefaultAltsCodexClient client = builder.build();
 		if (logger.isInfoEnabled()) {
 			logger.info("AltsCodex client '" + registration.getName() + "' (client id " + registration.getClientId()
-					+ ") receives DeOAuth callbacks on " + registration.getCallbackPath() + "; pending logins in "
-					+ client.getPendingLoginStoreMode());
+					+ ") receives DeOAuth callbacks on " + registration.getCallbackPath() + "; at most "
+					+ registration.getMaxPendingLogins() + " pending logins, kept in "
+					+ this.pendingLogins.storeMode());
 		}
 		return client;
 	}

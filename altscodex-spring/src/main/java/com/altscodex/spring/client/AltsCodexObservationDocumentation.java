@@ -32,9 +32,10 @@ public enum AltsCodexObservationDocumentation implements ObservationDocumentatio
 	},
 
 	/**
-	 * An exchange of a code for the slot info ({@link AltsCodexClient#exchangeCode(String)}),
-	 * a child of the callback that brought the code. Parent of the WebClient observation
-	 * of {@code get_token}.
+	 * An exchange of a code for the slot info ({@link AltsCodexClient#exchangeCode(String)}):
+	 * in the popup flow a child of the login whose callback brought the code, in the
+	 * redirect flow a child of whatever observation the caller runs in. Parent of the
+	 * WebClient observation of {@code get_token}.
 	 */
 	CODE_EXCHANGE {
 
@@ -51,8 +52,8 @@ public enum AltsCodexObservationDocumentation implements ObservationDocumentatio
 	},
 
 	/**
-	 * A DeOAuth callback received by the callback endpoint, observed once however many
-	 * clients share its path, until it is routed.
+	 * A DeOAuth callback received by the callback endpoint, until the pending-login
+	 * registry has delivered it to the login that owns its state.
 	 */
 	CALLBACK {
 

@@ -16,8 +16,10 @@ public class AuthorizeFailedException extends AltsCodexException {
 	private final @Nullable String msg;
 
 	public AuthorizeFailedException(@Nullable String code, @Nullable String msg) {
-		super("DeOAuth refused to authorize: " + (code != null ? code : "no code")
-				+ ((msg != null) ? " (" + msg + ")" : ""));
+		super(EXPIRED_TOKEN.equals(code) ? FailureKind.EXPIRED_TOKEN : FailureKind.AUTHORIZE_FAILED,
+				"DeOAuth refused to authorize: " + (code != null ? code : "no code")
+						+ ((msg != null) ? " (" + msg + ")" : ""),
+				null);
 		this.code = code;
 		this.msg = msg;
 	}
@@ -34,6 +36,11 @@ public class AuthorizeFailedException extends AltsCodexException {
 	 */
 	public @Nullable String getMsg() {
 		return this.msg;
+	}
+
+	@Override
+	public @Nullable String getErrorCode() {
+		return safeErrorCode(this.code);
 	}
 
 	/**

@@ -11,14 +11,22 @@ public class AuthorizeRejectedException extends AltsCodexException {
 	private final @Nullable String code;
 
 	public AuthorizeRejectedException(String message, @Nullable String code) {
-		super(message);
-		this.code = code;
+		super(FailureKind.AUTHORIZE_REJECTED, message, null);
+		this.code = safeErrorCode(code);
 	}
 
 	/**
-	 * The code the callback carried with its failure, if any.
+	 * The error code the callback carried with its failure, such as
+	 * {@code ACCESS_DENIED}, if it carried one that looks like an error code. A
+	 * callback's {@code code} parameter is a one-time authorization code when the login
+	 * succeeded, so anything else is not kept.
 	 */
 	public @Nullable String getCode() {
+		return this.code;
+	}
+
+	@Override
+	public @Nullable String getErrorCode() {
 		return this.code;
 	}
 

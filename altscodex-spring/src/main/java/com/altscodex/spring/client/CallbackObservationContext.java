@@ -8,36 +8,36 @@ import org.springframework.util.Assert;
 import com.altscodex.spring.client.pending.ClaimResult;
 
 /**
- * Context of the {@code altscodex.callback} observation: one DeOAuth callback handed to
- * the clients that share its path, until it is routed (the code exchange it starts is
- * observed on its own, as a child).
+ * Context of the {@code altscodex.callback} observation: one DeOAuth callback received
+ * by the callback endpoint, until it is delivered to the login that owns its state (the
+ * code exchange that login then runs is observed as a child of the login).
  *
  * @see AltsCodexObservationDocumentation#CALLBACK
  */
 public final class CallbackObservationContext extends Observation.Context {
 
-	private @Nullable ClientRegistration registration;
+	private @Nullable String clientName;
 
 	private @Nullable ClaimResult claimResult;
 
 	/**
-	 * Records where the callback was routed.
-	 * @param registration the registration of the client whose login the state belongs
-	 * to, or {@code null} when no client knew the state
+	 * Records where the callback was delivered.
+	 * @param clientName the registration name of the client whose login the state
+	 * belongs to, or {@code null} when no login owned the state
 	 * @param claimResult what the state matched
 	 */
-	public void setRouted(@Nullable ClientRegistration registration, ClaimResult claimResult) {
+	public void setRouted(@Nullable String clientName, ClaimResult claimResult) {
 		Assert.notNull(claimResult, "claimResult cannot be null");
-		this.registration = registration;
+		this.clientName = clientName;
 		this.claimResult = claimResult;
 	}
 
 	/**
-	 * The registration of the client whose login the callback's state belongs to, or
-	 * {@code null} when no client knew it (or before the callback is routed).
+	 * The registration name of the client whose login the callback's state belongs to,
+	 * or {@code null} when no login owned it (or before the callback is delivered).
 	 */
-	public @Nullable ClientRegistration getRegistration() {
-		return this.registration;
+	public @Nullable String getClientName() {
+		return this.clientName;
 	}
 
 	/**

@@ -10,7 +10,7 @@ public class CallbackTimeoutException extends AltsCodexException {
 	private final Duration timeout;
 
 	public CallbackTimeoutException(Duration timeout) {
-		super("No DeOAuth callback within " + timeout.toMillis() + " ms");
+		super(FailureKind.CALLBACK_TIMEOUT, "No DeOAuth callback within " + timeout.toMillis() + " ms", null);
 		this.timeout = timeout;
 	}
 

@@ -29,6 +29,9 @@ public final class ClientRegistration {
 	/** How long a login waits for its callback unless told otherwise. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
+	/** How many logins of a client may wait for their callback at once unless told otherwise. */
+	public static final int DEFAULT_MAX_PENDING_LOGINS = 10_000;
+
 	private final String name;
 
 	private final String clientId;
@@ -45,6 +48,8 @@ public final class ClientRegistration {
 
 	private final String callbackPath;
 
+	private final int maxPendingLogins;
+
 	private final HttpCredential basicCredential;
 
 	private ClientRegistration(Builder builder) {
@@ -58,6 +63,8 @@ public final class ClientRegistration {
 		this.timeout = builder.timeout;
 		this.callbackPath = (builder.callbackPath != null) ? builder.callbackPath : pathOf(this.redirectUri);
 		Assert.isTrue(this.callbackPath.startsWith("/"), "callbackPath must start with '/'");
+		Assert.isTrue(builder.maxPendingLogins > 0, "maxPendingLogins must be positive");
+		this.maxPendingLogins = builder.maxPendingLogins;
 		this.basicCredential = HttpCredential.of("Basic " + Base64.getEncoder()
 			.encodeToString((this.clientId + ":" + this.clientSecret).getBytes(StandardCharsets.UTF_8)));
 	}
@@ -156,6 +163,14 @@ public final class ClientRegistration {
 		return this.callbackPath;
 	}
 
+	/**
+	 * How many logins of this client may wait for their callback at once; a login
+	 * beyond it fails at once with {@link TooManyPendingLoginsException}.
+	 */
+	public int getMaxPendingLogins() {
+		return this.maxPendingLogins;
+	}
+
 	HttpCredential basicCredential() {
 		return this.basicCredential;
 	}
@@ -169,7 +184,7 @@ public final class ClientRegistration {
 		return "ClientRegistration[name=" + this.name + ", clientId=" + this.clientId + ", clientSecret="
 				+ Masking.MASK + ", redirectUri=" + this.redirectUri + ", authServerUrl=" + this.authServerUrl
 				+ ", platformUrl=" + this.platformUrl + ", timeout=" + this.timeout + ", callbackPath="
-				+ this.callbackPath + "]";
+				+ this.callbackPath + ", maxPendingLogins=" + this.maxPendingLogins + "]";
 	}
 
 	/**
@@ -192,6 +207,8 @@ public final class ClientRegistration {
 		private Duration timeout = DEFAULT_TIMEOUT;
 
 		private @Nullable String callbackPath;
+
+		private int maxPendingLogins = DEFAULT_MAX_PENDING_LOGINS;
 
 		private Builder(String name) {
 			Assert.hasText(name, "name must not be empty");
@@ -236,6 +253,17 @@ public final class ClientRegistration {
 		 */
 		public Builder callbackPath(@Nullable String callbackPath) {
 			this.callbackPath = callbackPath;
+			return this;
+		}
+
+		/**
+		 * Sets how many logins of the client may wait for their callback at once;
+		 * {@value ClientRegistration#DEFAULT_MAX_PENDING_LOGINS} by default.
+		 * @param maxPendingLogins a positive number
+		 * @return this builder
+		 */
+		public Builder maxPendingLogins(int maxPendingLogins) {
+			this.maxPendingLogins = maxPendingLogins;
 			return this;
 		}
 

@@ -7,7 +7,7 @@ package com.altscodex.spring.client;
 public class ClientShutdownException extends AltsCodexException {
 
 	public ClientShutdownException(String clientName) {
-		super("AltsCodex client '" + clientName + "' is shut down");
+		super(FailureKind.SHUTDOWN, "AltsCodex client '" + clientName + "' is shut down", null);
 	}
 
 }

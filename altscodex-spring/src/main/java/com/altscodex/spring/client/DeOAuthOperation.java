@@ -27,4 +27,12 @@ public enum DeOAuthOperation {
 		return this.description;
 	}
 
+	/**
+	 * Whether the call is made with the user's own JWT (a 401 then means the user's
+	 * token was refused, not our client credentials).
+	 */
+	boolean sendsUserJwt() {
+		return this == AUTHORIZE || this == LOGOUT;
+	}
+
 }

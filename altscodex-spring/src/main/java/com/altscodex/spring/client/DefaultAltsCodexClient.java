@@ -31,9 +31,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriUtils;
 
-import com.altscodex.spring.client.pending.ClaimResult;
+import com.altscodex.spring.client.pending.AuthorizationCallback;
 import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
+import com.altscodex.spring.client.pending.PendingLogin;
 import com.altscodex.spring.client.pending.PendingLoginRegistry;
+import com.altscodex.spring.client.pending.StateAbbreviation;
 
 /**
  * The {@link AltsCodexClient} on Spring's {@link WebClient}.
@@ -70,7 +72,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 	private final WebClient webClient;
 
-	private final PendingLoginRegistry<SlotInfo> pendingLogins;
+	private final PendingLoginRegistry pendingLogins;
 
 	private final DeOAuthAnswers answers;
 
@@ -103,7 +105,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	private DefaultAltsCodexClient(Builder builder) {
 		this.registration = builder.registration;
 		this.pendingLogins = (builder.pendingLogins != null) ? builder.pendingLogins
-				: new InMemoryPendingLoginRegistry<>();
+				: new InMemoryPendingLoginRegistry();
 		this.jsonMapper = (builder.jsonMapper != null) ? builder.jsonMapper : JsonMapper.shared();
 		this.observationRegistry = builder.observationRegistry;
 		this.loginObservationConvention = builder.loginObservationConvention;
@@ -173,8 +175,20 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		String state = this.states.next();
 		// the login lives as long as it waits for its callback, minutes at worst: it
 		// reaches the JWT only through a holder that lets go of it once authorize is sent
-		Mono<SlotInfo> result = new MonoLogin(this, this.pendingLogins.register(state), new OneTimeJwt(jwt), timeout);
+		Mono<SlotInfo> result = new MonoLogin(this, state, new OneTimeJwt(jwt), timeout);
 		return logger.isDebugEnabled() ? logOutcome(result, state) : result;
+	}
+
+	/**
+	 * Registers a login of this client, within its limit.
+	 */
+	PendingLogin register(String state) {
+		int limit = this.registration.getMaxPendingLogins();
+		PendingLogin pending = this.pendingLogins.register(this.registration.getName(), state, limit);
+		if (pending == null) {
+			throw new TooManyPendingLoginsException(this.registration.getName(), limit);
+		}
+		return pending;
 	}
 
 	/**
@@ -300,22 +314,15 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		});
 	}
 
-	@Override
-	public Mono<ClaimResult> handleCallback(AuthorizationCallback callback) {
-		String state = callback.state();
-		if (state == null || state.isEmpty()) {
-			return Mono.just(ClaimResult.UNKNOWN);
-		}
-		return this.pendingLogins.claim(state, () -> callbackOutcome(callback)).doOnNext((result) -> {
-			if (result != ClaimResult.CLAIMED && logger.isDebugEnabled()) {
-				logger.debug("Callback for state " + StateAbbreviation.of(state) + " ignored: " + result);
-			}
-		});
-	}
-
-	private Mono<SlotInfo> callbackOutcome(AuthorizationCallback callback) {
+	/**
+	 * What a login does with the callback it was delivered: exchange its code, or fail
+	 * as the callback says.
+	 */
+	Mono<SlotInfo> exchange(AuthorizationCallback callback) {
 		if (!callback.isSuccess()) {
-			String reason = safeCode(callback.code());
+			// an error code such as ACCESS_DENIED, if it looks like one: it comes from the
+			// query string of an unauthenticated request
+			String reason = AltsCodexException.safeErrorCode(callback.code());
 			return Mono.error(new AuthorizeRejectedException(
 					"DeOAuth callback rejected the login" + ((reason != null) ? " (code " + reason + ")" : ""),
 					reason));
@@ -325,38 +332,6 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 			return Mono.error(new AuthorizeRejectedException("DeOAuth callback code missing", null));
 		}
 		return exchangeCode(code);
-	}
-
-	/**
-	 * The code of a rejected callback, if it looks like an error code: it comes from
-	 * the query string of an unauthenticated request.
-	 */
-	private static @Nullable String safeCode(@Nullable String code) {
-		if (code == null || code.isEmpty() || code.length() > 64) {
-			return null;
-		}
-		for (int i = 0; i < code.length(); i++) {
-			char c = code.charAt(i);
-			if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '_' && c != '-' && c != '.') {
-				return null;
-			}
-		}
-		return code;
-	}
-
-	@Override
-	public int getPendingLoginCount() {
-		return this.pendingLogins.size();
-	}
-
-	@Override
-	public String getPendingLoginStoreMode() {
-		return this.pendingLogins.storeMode();
-	}
-
-	@Override
-	public Mono<Void> checkPendingLoginStore() {
-		return this.pendingLogins.checkAvailable();
 	}
 
 	private static void checkCode(@Nullable String code) {
@@ -395,8 +370,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		// WebClient wraps transport failures, the response timeout among them
 		Throwable cause = (ex instanceof WebClientRequestException) ? ex.getCause() : ex;
 		if (cause instanceof ReadTimeoutException) {
-			return new DeOAuthUnavailableException("DeOAuth did not answer " + operation.description() + " in time",
-					null);
+			return new DeOAuthTimeoutException("DeOAuth did not answer " + operation.description() + " in time");
 		}
 		if (ex instanceof WebClientRequestException) {
 			return new DeOAuthUnavailableException("Could not reach DeOAuth for " + operation.description() + " at "
@@ -417,8 +391,8 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	@Override
 	public void stop() {
 		this.running = false;
-		int pending = this.pendingLogins.size();
-		this.pendingLogins.failAll(this::shutdown);
+		int pending = this.pendingLogins.size(this.registration.getName());
+		this.pendingLogins.failAll(this.registration.getName(), this::shutdown);
 		if (pending > 0 && logger.isInfoEnabled()) {
 			logger.info("AltsCodex client '" + this.registration.getName() + "' stopped; failed " + pending
 					+ " pending login(s)");
@@ -467,7 +441,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 		private @Nullable JsonMapper jsonMapper;
 
-		private @Nullable PendingLoginRegistry<SlotInfo> pendingLogins;
+		private @Nullable PendingLoginRegistry pendingLogins;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -528,12 +502,14 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		}
 
 		/**
-		 * Sets where pending logins wait for their callback. Defaults to an
-		 * {@link InMemoryPendingLoginRegistry}.
+		 * Sets where pending logins wait for their callback: the registry the
+		 * application's callback endpoint delivers callbacks to, shared by all its
+		 * clients. Defaults to an {@link InMemoryPendingLoginRegistry} of this client's
+		 * own, which only a callback endpoint given that registry can reach.
 		 * @param pendingLogins the registry
 		 * @return this builder
 		 */
-		public Builder pendingLogins(PendingLoginRegistry<SlotInfo> pendingLogins) {
+		public Builder pendingLogins(PendingLoginRegistry pendingLogins) {
 			this.pendingLogins = pendingLogins;
 			return this;
 		}

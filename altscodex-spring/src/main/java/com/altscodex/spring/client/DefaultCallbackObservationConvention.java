@@ -68,9 +68,8 @@ public class DefaultCallbackObservationConvention implements CallbackObservation
 	 * @return the key value
 	 */
 	protected KeyValue client(CallbackObservationContext context) {
-		ClientRegistration registration = context.getRegistration();
-		return (registration != null) ? KeyValue.of(LowCardinalityKeyNames.CLIENT, registration.getName())
-				: CLIENT_NONE;
+		String clientName = context.getClientName();
+		return (clientName != null) ? KeyValue.of(LowCardinalityKeyNames.CLIENT, clientName) : CLIENT_NONE;
 	}
 
 	/**

@@ -8,7 +8,7 @@ package com.altscodex.spring.client;
 public class InvalidCodeException extends AltsCodexException {
 
 	public InvalidCodeException(String reason) {
-		super("Invalid code: " + reason);
+		super(FailureKind.INVALID_CODE, "Invalid code: " + reason, null);
 	}
 
 }

@@ -7,7 +7,7 @@ package com.altscodex.spring.client;
 public class InvalidJwtException extends AltsCodexException {
 
 	public InvalidJwtException(String reason) {
-		super("Invalid JWT: " + reason);
+		super(FailureKind.INVALID_JWT, "Invalid JWT: " + reason, null);
 	}
 
 }

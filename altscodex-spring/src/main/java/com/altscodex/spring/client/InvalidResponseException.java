@@ -9,7 +9,8 @@ public class InvalidResponseException extends AltsCodexException {
 	private final DeOAuthOperation operation;
 
 	public InvalidResponseException(DeOAuthOperation operation, String reason) {
-		super("Unusable DeOAuth answer to " + operation.description() + ": " + reason);
+		super(FailureKind.INVALID_RESPONSE, "Unusable DeOAuth answer to " + operation.description() + ": " + reason,
+				null);
 		this.operation = operation;
 	}
 

@@ -28,6 +28,9 @@ public enum LoginOutcome {
 	/** The client stopped, as the application shut down. */
 	SHUTDOWN("shutdown"),
 
+	/** The client had as many logins pending as it may: refused before anything was sent. */
+	OVERLOADED("overloaded"),
+
 	/** DeOAuth answered non-2xx, could not be reached, or did not answer in time. */
 	HTTP_ERROR("http_error"),
 
@@ -48,27 +51,13 @@ public enum LoginOutcome {
 	}
 
 	/**
-	 * The outcome of a login or code exchange that failed.
+	 * The outcome of a login or code exchange that failed: its
+	 * {@linkplain FailureKind#outcome() kind's}.
 	 * @param error the failure
 	 * @return the outcome it stands for
 	 */
 	public static LoginOutcome of(Throwable error) {
-		if (error instanceof AuthorizeFailedException failed) {
-			return failed.isExpiredToken() ? EXPIRED : FAILED;
-		}
-		if (error instanceof AuthorizeRejectedException) {
-			return REJECTED;
-		}
-		if (error instanceof CallbackTimeoutException) {
-			return TIMEOUT;
-		}
-		if (error instanceof ClientShutdownException) {
-			return SHUTDOWN;
-		}
-		if (error instanceof AltsCodexHttpException || error instanceof DeOAuthUnavailableException) {
-			return HTTP_ERROR;
-		}
-		return FAILED;
+		return FailureKind.of(error).outcome();
 	}
 
 }

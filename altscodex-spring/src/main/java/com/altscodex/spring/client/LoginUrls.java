@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.altscodex.spring.client.pending.AuthorizationCallback;
+
 /**
  * The redirect flow (no popup): the URL that sends a browser to the platform's login
  * page, and the state that protects its return against CSRF.

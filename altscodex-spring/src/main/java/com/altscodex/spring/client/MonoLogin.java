@@ -14,33 +14,40 @@ import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
+import com.altscodex.spring.client.pending.AuthorizationCallback;
 import com.altscodex.spring.client.pending.PendingLogin;
 
 /**
  * One login of {@link DefaultAltsCodexClient}, from its registration to its outcome:
- * register the state, send {@code authorize}, wait for the login's result, all within
- * the login's timeout; the pending login is released before any outcome travels on.
+ * register the state, send {@code authorize}, take the callback the registry delivers,
+ * exchange its code, all within the login's timeout; the pending login is released
+ * before any outcome travels on.
  * <p>
  * A login may wait minutes for its callback, and there can be a hundred thousand of
- * them: the same steps as {@code register(..).flatMap(..).timeout(..)} with
- * {@code then}, {@code switchIfEmpty} and two peeks held about a kilobyte per waiting
- * login in operator objects. Here one subscriber walks the three steps in turn, and
- * holds only the current step's subscription, the pending login and the timer.
+ * them: an operator chain for these steps held about a kilobyte per waiting login. Here
+ * one subscriber walks the steps in turn and holds only the current step's subscription,
+ * the pending login, the subscription to its callback and the timer.
+ * <p>
+ * The pending login is registered synchronously, before anything else: whatever ends
+ * the login afterwards (cancellation, timeout, failure, shutdown) finds it and releases
+ * it. The callback is watched from the start, so that a registry failing the login (the
+ * client stops) ends it at once, even while {@code authorize} is in flight, and so that
+ * a callback that overtakes the answer to {@code authorize} is kept until that answer
+ * comes.
  */
 final class MonoLogin extends Mono<SlotInfo> {
 
 	private final DefaultAltsCodexClient client;
 
-	private final Mono<PendingLogin<SlotInfo>> registration;
+	private final String state;
 
 	private final OneTimeJwt credential;
 
 	private final Duration timeout;
 
-	MonoLogin(DefaultAltsCodexClient client, Mono<PendingLogin<SlotInfo>> registration, OneTimeJwt credential,
-			Duration timeout) {
+	MonoLogin(DefaultAltsCodexClient client, String state, OneTimeJwt credential, Duration timeout) {
 		this.client = client;
-		this.registration = registration;
+		this.state = state;
 		this.credential = credential;
 		this.timeout = timeout;
 	}
@@ -53,9 +60,10 @@ final class MonoLogin extends Mono<SlotInfo> {
 	}
 
 	/**
-	 * Subscribes to the registration, then to {@code authorize}, then to the result,
-	 * each after the one before completed; a timeout or a cancellation can end the
-	 * login at any step, from any thread.
+	 * Subscribes to the registration's readiness, then to {@code authorize}, then to the
+	 * code exchange, each after the one before completed, while a second subscription
+	 * watches for the callback; a timeout, a cancellation or a failed login can end it at
+	 * any step, from any thread.
 	 */
 	static final class LoginSubscriber extends Operators.MonoSubscriber<Object, SlotInfo> implements Runnable {
 
@@ -63,13 +71,21 @@ final class MonoLogin extends Mono<SlotInfo> {
 
 		private static final int AUTHORIZING = 1;
 
-		private static final int WAITING = 2;
+		private static final int AWAITING_CALLBACK = 2;
+
+		private static final int EXCHANGING = 3;
 
 		private static final AtomicIntegerFieldUpdater<LoginSubscriber> ENDED = AtomicIntegerFieldUpdater
 			.newUpdater(LoginSubscriber.class, "ended");
 
+		private static final AtomicIntegerFieldUpdater<LoginSubscriber> EXCHANGE_STARTED = AtomicIntegerFieldUpdater
+			.newUpdater(LoginSubscriber.class, "exchangeStarted");
+
 		private static final AtomicReferenceFieldUpdater<LoginSubscriber, Subscription> STEP = AtomicReferenceFieldUpdater
 			.newUpdater(LoginSubscriber.class, Subscription.class, "step");
+
+		private static final AtomicReferenceFieldUpdater<LoginSubscriber, Subscription> WATCH = AtomicReferenceFieldUpdater
+			.newUpdater(LoginSubscriber.class, Subscription.class, "watch");
 
 		private final MonoLogin login;
 
@@ -77,9 +93,17 @@ final class MonoLogin extends Mono<SlotInfo> {
 
 		private volatile int ended;
 
+		private volatile int exchangeStarted;
+
+		private volatile boolean authorized;
+
 		private volatile @Nullable Subscription step;
 
-		private volatile @Nullable PendingLogin<SlotInfo> pending;
+		private volatile @Nullable Subscription watch;
+
+		private volatile @Nullable PendingLogin pending;
+
+		private volatile @Nullable AuthorizationCallback callback;
 
 		private volatile @Nullable Disposable timer;
 
@@ -92,13 +116,30 @@ final class MonoLogin extends Mono<SlotInfo> {
 			if (this.ended != 0) {
 				return;
 			}
-			Disposable scheduled = Schedulers.parallel().schedule(this, this.login.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			PendingLogin registered;
+			try {
+				registered = this.login.client.register(this.login.state);
+			}
+			catch (RuntimeException ex) {
+				fail(ex);
+				return;
+			}
+			this.pending = registered;
+			// cancelled while registering: a cancel() that ran before the line above did
+			// not see the entry, and this check sees the cancellation
+			if (this.ended != 0) {
+				registered.release();
+				return;
+			}
+			Disposable scheduled = Schedulers.parallel()
+				.schedule(this, this.login.timeout.toMillis(), TimeUnit.MILLISECONDS);
 			this.timer = scheduled;
 			if (this.ended != 0) {
 				scheduled.dispose();
 				return;
 			}
-			this.login.registration.subscribe(this);
+			registered.callback().subscribe(new CallbackWatcher(this));
+			registered.ready().subscribe(this);
 		}
 
 		@Override
@@ -119,17 +160,8 @@ final class MonoLogin extends Mono<SlotInfo> {
 		}
 
 		@Override
-		@SuppressWarnings("unchecked")
 		public void onNext(Object value) {
-			if (this.phase == REGISTERING) {
-				PendingLogin<SlotInfo> registered = (PendingLogin<SlotInfo>) value;
-				this.pending = registered;
-				// ended while the registration was under way: nobody will release it later
-				if (this.ended != 0) {
-					registered.release();
-				}
-			}
-			else if (this.phase == WAITING) {
+			if (this.phase == EXCHANGING) {
 				succeed((SlotInfo) value);
 			}
 			else {
@@ -151,17 +183,12 @@ final class MonoLogin extends Mono<SlotInfo> {
 			}
 			switch (this.phase) {
 				case REGISTERING -> authorize();
-				case AUTHORIZING -> awaitResult();
+				case AUTHORIZING -> authorized();
 				default -> fail(new AltsCodexException("Login ended without an outcome"));
 			}
 		}
 
 		private void authorize() {
-			PendingLogin<SlotInfo> registered = this.pending;
-			if (registered == null) {
-				fail(new AltsCodexException("Login could not be registered"));
-				return;
-			}
 			// a stop() that ran while the entry was being registered did not see it
 			if (!this.login.client.isRunning()) {
 				fail(this.login.client.shutdown());
@@ -170,7 +197,7 @@ final class MonoLogin extends Mono<SlotInfo> {
 			this.phase = AUTHORIZING;
 			Mono<Void> authorize;
 			try {
-				authorize = this.login.client.authorize(registered.state(), this.login.credential.bearer());
+				authorize = this.login.client.authorize(this.login.state, this.login.credential.bearer());
 			}
 			catch (RuntimeException ex) {
 				fail(ex);
@@ -179,12 +206,44 @@ final class MonoLogin extends Mono<SlotInfo> {
 			authorize.subscribe(this);
 		}
 
-		private void awaitResult() {
-			PendingLogin<SlotInfo> registered = this.pending;
-			this.phase = WAITING;
-			if (registered != null) {
-				registered.result().subscribe(this);
+		private void authorized() {
+			this.phase = AWAITING_CALLBACK;
+			this.authorized = true;
+			// the callback may have overtaken the answer to authorize
+			if (this.callback != null) {
+				exchange();
 			}
+		}
+
+		void callbackArrived(AuthorizationCallback delivered) {
+			this.callback = delivered;
+			if (this.authorized) {
+				exchange();
+			}
+		}
+
+		/*
+		 * Runs once both the answer to authorize and the callback have come, on the
+		 * thread of whichever came last; when they come at the same moment both threads
+		 * get here, and one exchanges.
+		 */
+		private void exchange() {
+			AuthorizationCallback delivered = this.callback;
+			if (delivered == null || this.ended != 0 || !EXCHANGE_STARTED.compareAndSet(this, 0, 1)) {
+				return;
+			}
+			// the callback holds a one-time code: kept no longer than needed
+			this.callback = null;
+			this.phase = EXCHANGING;
+			Mono<SlotInfo> exchange;
+			try {
+				exchange = this.login.client.exchange(delivered);
+			}
+			catch (RuntimeException ex) {
+				fail(ex);
+				return;
+			}
+			exchange.subscribe(this);
 		}
 
 		/** The login's timeout. */
@@ -192,6 +251,7 @@ final class MonoLogin extends Mono<SlotInfo> {
 		public void run() {
 			if (end()) {
 				Operators.terminate(STEP, this);
+				Operators.terminate(WATCH, this);
 				release();
 				actual().onError(new CallbackTimeoutException(this.login.timeout));
 			}
@@ -201,6 +261,7 @@ final class MonoLogin extends Mono<SlotInfo> {
 		public void cancel() {
 			if (end()) {
 				Operators.terminate(STEP, this);
+				Operators.terminate(WATCH, this);
 				stopTimer();
 				release();
 			}
@@ -209,6 +270,7 @@ final class MonoLogin extends Mono<SlotInfo> {
 
 		private void succeed(SlotInfo slot) {
 			if (end()) {
+				Operators.terminate(WATCH, this);
 				stopTimer();
 				release();
 				complete(slot);
@@ -218,11 +280,12 @@ final class MonoLogin extends Mono<SlotInfo> {
 			}
 		}
 
-		private boolean fail(Throwable error) {
+		boolean fail(Throwable error) {
 			if (!end()) {
 				return false;
 			}
 			Operators.terminate(STEP, this);
+			Operators.terminate(WATCH, this);
 			stopTimer();
 			release();
 			actual().onError(error);
@@ -241,7 +304,8 @@ final class MonoLogin extends Mono<SlotInfo> {
 		}
 
 		private void release() {
-			PendingLogin<SlotInfo> registered = this.pending;
+			this.callback = null;
+			PendingLogin registered = this.pending;
 			if (registered != null) {
 				registered.release();
 			}
@@ -261,6 +325,51 @@ final class MonoLogin extends Mono<SlotInfo> {
 		@Override
 		public String toString() {
 			return "MonoLogin.LoginSubscriber[phase=" + this.phase + ", ended=" + (this.ended != 0) + "]";
+		}
+
+	}
+
+	/**
+	 * Watches for the login's callback: hands it to the login, or ends the login when the
+	 * registry fails it.
+	 */
+	static final class CallbackWatcher implements CoreSubscriber<AuthorizationCallback> {
+
+		private final LoginSubscriber login;
+
+		CallbackWatcher(LoginSubscriber login) {
+			this.login = login;
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.login.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			if (Operators.replace(LoginSubscriber.WATCH, this.login, subscription)) {
+				subscription.request(Long.MAX_VALUE);
+			}
+			else {
+				subscription.cancel();
+			}
+		}
+
+		@Override
+		public void onNext(AuthorizationCallback callback) {
+			this.login.callbackArrived(callback);
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			// the login may have ended already: then there is nobody left to tell
+			this.login.fail(error);
+		}
+
+		@Override
+		public void onComplete() {
+			// released without a callback: the login's own end did that
 		}
 
 	}

@@ -10,7 +10,8 @@ public class TokenRefreshFailedException extends AltsCodexException {
 	private final @Nullable String serverMessage;
 
 	public TokenRefreshFailedException(@Nullable String serverMessage) {
-		super("DeOAuth refused the token refresh" + ((serverMessage != null) ? ": " + serverMessage : ""));
+		super(FailureKind.REFRESH_FAILED,
+				"DeOAuth refused the token refresh" + ((serverMessage != null) ? ": " + serverMessage : ""), null);
 		this.serverMessage = serverMessage;
 	}
 

@@ -1,7 +1,6 @@
 package com.altscodex.spring.web;
 
 import java.net.URI;
-import java.util.List;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -9,7 +8,6 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -22,25 +20,26 @@ import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.AltsCodexObservationDocumentation;
-import com.altscodex.spring.client.AuthorizationCallback;
 import com.altscodex.spring.client.CallbackObservationContext;
 import com.altscodex.spring.client.CallbackObservationConvention;
 import com.altscodex.spring.client.DefaultCallbackObservationConvention;
+import com.altscodex.spring.client.pending.AuthorizationCallback;
+import com.altscodex.spring.client.pending.CallbackDelivery;
 import com.altscodex.spring.client.pending.ClaimResult;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
  * The DeOAuth callback endpoint ({@code POST {redirect-uri}?state=..&code=..&success=..}).
  * <p>
  * It answers {@code 200 {"received": true}} at once, whatever the state, and hands the
- * callback to the clients registered on its path; the code exchange runs after the
- * answer. Methods other than POST get 405, malformed or oversized query strings 400 or
- * 414, always as {@code application/problem+json}.
+ * callback to the application's {@link PendingLoginRegistry}, which delivers it to the
+ * login that owns its state; that login exchanges the code, after this answer. Methods
+ * other than POST get 405, malformed or oversized query strings 400 or 414, always as
+ * {@code application/problem+json}.
  * <p>
- * Given an {@link ObservationRegistry}, it observes each callback it routes, once
- * however many clients share the path ({@code altscodex.callback}), as the parent of
- * the code exchange the callback starts.
+ * Given an {@link ObservationRegistry}, it observes each callback
+ * ({@code altscodex.callback}) until it is delivered.
  */
 public final class AltsCodexCallbackHandler implements HandlerFunction<ServerResponse> {
 
@@ -53,19 +52,20 @@ public final class AltsCodexCallbackHandler implements HandlerFunction<ServerRes
 
 	private static final CallbackObservationConvention DEFAULT_CONVENTION = new DefaultCallbackObservationConvention();
 
-	private final List<AltsCodexClient> clients;
+	private final PendingLoginRegistry pendingLogins;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable CallbackObservationConvention observationConvention;
 
 	/**
-	 * Creates a handler for the clients that share one callback path.
-	 * @param clients the clients, tried in order until one knows the state
+	 * Creates a handler that delivers callbacks to a registry.
+	 * @param pendingLogins the registry the application's clients register their logins
+	 * with
 	 */
-	public AltsCodexCallbackHandler(List<AltsCodexClient> clients) {
-		Assert.notEmpty(clients, "clients must not be empty");
-		this.clients = List.copyOf(clients);
+	public AltsCodexCallbackHandler(PendingLoginRegistry pendingLogins) {
+		Assert.notNull(pendingLogins, "pendingLogins cannot be null");
+		this.pendingLogins = pendingLogins;
 	}
 
 	/**
@@ -102,53 +102,39 @@ public final class AltsCodexCallbackHandler implements HandlerFunction<ServerRes
 		try {
 			callback = AuthorizationCallback.parse(rawQuery);
 		}
-		catch (RuntimeException ex) {
+		catch (IllegalArgumentException ex) {
 			return problem(request, HttpStatus.BAD_REQUEST, "The callback query string is malformed.");
 		}
-		Mono<Void> routed = this.observationRegistry.isNoop() ? route(callback, null) : observeRoute(callback);
-		return routed.onErrorResume((ex) -> {
-			logger.warn("Could not route a DeOAuth callback: " + ex.getClass().getName());
+		Mono<CallbackDelivery> delivered = this.pendingLogins.deliver(callback);
+		if (!this.observationRegistry.isNoop()) {
+			delivered = observe(delivered);
+		}
+		// a failure to deliver (a remote store gone) is the app's, not DeOAuth's: the
+		// login it belonged to times out, and DeOAuth still hears that the callback came
+		return delivered.onErrorResume(RuntimeException.class, (ex) -> {
+			logger.warn("Could not deliver a DeOAuth callback: " + ex.getClass().getName());
 			return Mono.empty();
 		}).then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(RECEIVED));
 	}
 
-	/*
-	 * The observation goes into the context of the routing, where the claim hands it
-	 * on to the code exchange.
-	 */
-	private Mono<Void> observeRoute(AuthorizationCallback callback) {
+	private Mono<CallbackDelivery> observe(Mono<CallbackDelivery> delivery) {
 		return Mono.deferContextual((contextView) -> {
 			CallbackObservationContext context = new CallbackObservationContext();
 			Observation observation = AltsCodexObservationDocumentation.CALLBACK
 				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
 				.start();
-			return route(callback, context).doOnError(observation::error).doFinally((signal) -> {
-				// an error or a cancellation leaves where the callback belonged unknown
-				if (context.getClaimResult() == null) {
-					context.setRouted(null, ClaimResult.UNKNOWN);
-				}
-				observation.stop();
-			}).contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+			return delivery.doOnNext((delivered) -> context.setRouted(delivered.clientName(), delivered.result()))
+				.doOnError(observation::error)
+				.doFinally((signal) -> {
+					// an error or a cancellation leaves where the callback belonged unknown
+					if (context.getClaimResult() == null) {
+						context.setRouted(null, ClaimResult.UNKNOWN);
+					}
+					observation.stop();
+				})
+				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
-	}
-
-	private Mono<Void> route(AuthorizationCallback callback, @Nullable CallbackObservationContext context) {
-		if (this.clients.size() == 1) {
-			AltsCodexClient client = this.clients.get(0);
-			Mono<ClaimResult> result = client.handleCallback(callback);
-			return ((context != null) ? result.doOnNext((claim) -> routed(context, client, claim)) : result).then();
-		}
-		return Flux.fromIterable(this.clients)
-			.concatMap((client) -> (context != null)
-					? client.handleCallback(callback).doOnNext((claim) -> routed(context, client, claim))
-					: client.handleCallback(callback))
-			.takeUntil((result) -> result != ClaimResult.UNKNOWN)
-			.then();
-	}
-
-	private static void routed(CallbackObservationContext context, AltsCodexClient client, ClaimResult result) {
-		context.setRouted((result != ClaimResult.UNKNOWN) ? client.getRegistration() : null, result);
 	}
 
 	private static Mono<ServerResponse> problem(ServerRequest request, HttpStatus status, String detail) {

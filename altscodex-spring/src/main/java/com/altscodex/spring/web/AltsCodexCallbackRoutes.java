@@ -1,14 +1,13 @@
 package com.altscodex.spring.web;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -16,10 +15,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.CallbackObservationConvention;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
- * Builds the callback routes: one {@link AltsCodexCallbackHandler} per distinct
- * callback path of the given clients.
+ * Builds the callback routes: the callback path of every client, answered by one
+ * {@link AltsCodexCallbackHandler} that delivers each callback to the application's
+ * {@link PendingLoginRegistry}. A callback's state alone says which login it belongs
+ * to, whichever of the paths it arrives on.
  */
 public final class AltsCodexCallbackRoutes {
 
@@ -27,18 +29,22 @@ public final class AltsCodexCallbackRoutes {
 	}
 
 	/**
-	 * Routes each client's callback path (every method, so that non-POST requests get a
-	 * 405 rather than a 404) to its handler.
+	 * Routes the callback path of each client (every method, so that non-POST requests
+	 * get a 405 rather than a 404) to a handler that delivers callbacks to the registry.
+	 * @param pendingLogins the registry the clients register their logins with
 	 * @param clients the clients
 	 * @return the router function
 	 */
-	public static RouterFunction<ServerResponse> of(Iterable<? extends AltsCodexClient> clients) {
-		return of(clients, ObservationRegistry.NOOP, null);
+	public static RouterFunction<ServerResponse> of(PendingLoginRegistry pendingLogins,
+			Iterable<? extends AltsCodexClient> clients) {
+		return of(pendingLogins, clients, ObservationRegistry.NOOP, null);
 	}
 
 	/**
-	 * Routes each client's callback path to its handler, observing each callback with
-	 * the given registry (as {@code altscodex.callback}).
+	 * Routes the callback path of each client to a handler that delivers callbacks to
+	 * the registry, observing each callback with the given registry (as
+	 * {@code altscodex.callback}).
+	 * @param pendingLogins the registry the clients register their logins with
 	 * @param clients the clients
 	 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP}
 	 * observes nothing
@@ -47,27 +53,21 @@ public final class AltsCodexCallbackRoutes {
 	 * {@link com.altscodex.spring.client.DefaultCallbackObservationConvention}
 	 * @return the router function
 	 */
-	public static RouterFunction<ServerResponse> of(Iterable<? extends AltsCodexClient> clients,
-			ObservationRegistry observationRegistry, @Nullable CallbackObservationConvention observationConvention) {
+	public static RouterFunction<ServerResponse> of(PendingLoginRegistry pendingLogins,
+			Iterable<? extends AltsCodexClient> clients, ObservationRegistry observationRegistry,
+			@Nullable CallbackObservationConvention observationConvention) {
+		Assert.notNull(pendingLogins, "pendingLogins cannot be null");
 		Assert.notNull(observationRegistry, "observationRegistry cannot be null");
-		Map<String, List<AltsCodexClient>> byPath = new LinkedHashMap<>();
-		for (AltsCodexClient client : clients) {
-			byPath.computeIfAbsent(client.getRegistration().getCallbackPath(), (path) -> new ArrayList<>())
-				.add(client);
+		Set<String> paths = new LinkedHashSet<>();
+		clients.forEach((client) -> paths.add(client.getRegistration().getCallbackPath()));
+		Assert.notEmpty(paths, "clients must not be empty");
+		AltsCodexCallbackHandler handler = new AltsCodexCallbackHandler(pendingLogins);
+		handler.setObservationRegistry(observationRegistry);
+		if (observationConvention != null) {
+			handler.setObservationConvention(observationConvention);
 		}
-		Assert.notEmpty(byPath, "clients must not be empty");
-		RouterFunction<ServerResponse> routes = null;
-		for (Map.Entry<String, List<AltsCodexClient>> entry : byPath.entrySet()) {
-			AltsCodexCallbackHandler handler = new AltsCodexCallbackHandler(entry.getValue());
-			handler.setObservationRegistry(observationRegistry);
-			if (observationConvention != null) {
-				handler.setObservationConvention(observationConvention);
-			}
-			RouterFunction<ServerResponse> route = RouterFunctions.route(RequestPredicates.path(entry.getKey()),
-					handler);
-			routes = (routes != null) ? routes.and(route) : route;
-		}
-		return routes;
+		RequestPredicate anyPath = paths.stream().map(RequestPredicates::path).reduce(RequestPredicate::or).get();
+		return RouterFunctions.route(anyPath, handler);
 	}
 
 }

@@ -1,11 +1,13 @@
 package com.altscodex.spring.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -19,9 +21,10 @@ import com.altscodex.spring.client.AltsCodexException;
 
 /**
  * Answers every {@link AltsCodexException} that reaches the web layer, from an
- * annotated controller or a router function, with {@code application/problem+json}.
- * Other exceptions pass on to the next handler. Ordered before Spring Boot's error
- * handler.
+ * annotated controller or a router function, with {@code application/problem+json},
+ * and with {@code Retry-After} where its {@link com.altscodex.spring.client.FailureKind}
+ * has one. Other exceptions pass on to the next handler. Ordered before Spring Boot's
+ * error handler.
  */
 public class AltsCodexWebExceptionHandler implements WebExceptionHandler, Ordered {
 
@@ -59,10 +62,13 @@ public class AltsCodexWebExceptionHandler implements WebExceptionHandler, Ordere
 		}
 		ProblemDetail problem = this.problemDetails.problemFor(failure);
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-		return ServerResponse.status(problem.getStatus())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyValue(problem)
-			.flatMap((response) -> response.writeTo(exchange, this.context));
+		ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		Duration retryAfter = failure.getKind().retryAfter();
+		if (retryAfter != null) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+		}
+		return response.bodyValue(problem).flatMap((answer) -> answer.writeTo(exchange, this.context));
 	}
 
 	@Override

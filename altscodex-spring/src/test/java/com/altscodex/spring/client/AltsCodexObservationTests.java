@@ -27,6 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import com.altscodex.deoauth.simulator.CallbackAttempt;
 import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 import com.altscodex.deoauth.simulator.RecordedRequest;
+import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
 import com.altscodex.spring.testsupport.CallbackServer;
 import com.altscodex.spring.testsupport.Reachability;
 import com.altscodex.spring.testsupport.StoppedObservations;
@@ -69,6 +70,8 @@ class AltsCodexObservationTests {
 
 	private static final StoppedObservations observations = new StoppedObservations();
 
+	private static final InMemoryPendingLoginRegistry pendingLogins = new InMemoryPendingLoginRegistry();
+
 	private static CallbackServer callbackServer;
 
 	private static DefaultAltsCodexClient client;
@@ -80,7 +83,7 @@ class AltsCodexObservationTests {
 			.observationFilter(new DeOAuthRequestObservationFilter());
 		callbackServer = new CallbackServer();
 		client = observedClient("default", simulator.baseUrl(), DeOAuthHttpSettings.defaults()).build();
-		callbackServer.serve(List.of(client), registry);
+		callbackServer.serve(pendingLogins, List.of(client), registry);
 	}
 
 	@AfterAll
@@ -110,11 +113,12 @@ class AltsCodexObservationTests {
 				.build())
 			.webClientBuilder(WebClient.builder().observationRegistry(registry))
 			.httpSettings(httpSettings)
+			.pendingLogins(pendingLogins)
 			.observationRegistry(registry);
 	}
 
 	@Test
-	void loginWhenSucceedsThenLoginCallbackAndExchangeAreParentsOfTheirCalls() {
+	void loginWhenSucceedsThenLoginIsParentOfItsCallsAndOfItsCodeExchange() {
 		String jwt = simulator.issueJwt("alice");
 		SlotInfo slot = client.getSlotInfo(jwt).block(Duration.ofSeconds(10));
 		String state = simulator.requests(AUTHORIZE).get(0).queryParam("state");
@@ -139,7 +143,8 @@ class AltsCodexObservationTests {
 		Observation.Context exchange = single(CODE_EXCHANGE);
 		assertThat(lowCardinality(exchange, "client")).isEqualTo("default");
 		assertThat(lowCardinality(exchange, "outcome")).isEqualTo("success");
-		assertThat(parentOf(exchange)).isSameAs(callback);
+		// the login that owns the state exchanges the code, wherever the callback landed
+		assertThat(parentOf(exchange)).isSameAs(login);
 		assertThat(parentOf(httpCall(GET_TOKEN))).isSameAs(exchange);
 
 		assertThat(secretsInKeyValues(
@@ -209,7 +214,7 @@ class AltsCodexObservationTests {
 			.expectError(AuthorizeRejectedException.class)
 			.verify(Duration.ofSeconds(5));
 		assertLogin("rejected");
-		// the login ends within the claim, just before the callback's observation stops
+		// the login ends within the delivery, just before the callback's observation stops
 		assertThat(lowCardinality(awaitSingle(CALLBACK), "state")).isEqualTo("known");
 	}
 
@@ -270,7 +275,7 @@ class AltsCodexObservationTests {
 		try {
 			unreachable.getSlotInfo(simulator.issueJwt("alice"))
 				.as(StepVerifier::create)
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AltsCodexException.class)
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeOAuthUnavailableException.class)
 					.hasMessageStartingWith("Could not reach DeOAuth"))
 				.verify(Duration.ofSeconds(10));
 			assertThat(lowCardinality(single(LOGIN), "outcome")).isEqualTo("http_error");
@@ -291,7 +296,7 @@ class AltsCodexObservationTests {
 			simulator.behavior().latency(Duration.ofSeconds(2)).withholdCallback(true);
 			impatient.getSlotInfo(simulator.issueJwt("alice"))
 				.as(StepVerifier::create)
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AltsCodexException.class)
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeOAuthTimeoutException.class)
 					.hasMessageContaining("in time"))
 				.verify(Duration.ofSeconds(10));
 			assertThat(lowCardinality(single(LOGIN), "outcome")).isEqualTo("http_error");
@@ -359,12 +364,11 @@ class AltsCodexObservationTests {
 	}
 
 	@Test
-	void callbackWhenClientsShareThePathThenObservedOnceForTheClientThatKnowsIt() {
+	void callbackWhenClientsShareThePathThenObservedOnceForTheClientWhoseLoginOwnsIt() {
 		DefaultAltsCodexClient first = observedClient("first", simulator.baseUrl(), DeOAuthHttpSettings.defaults())
 			.build();
 		DefaultAltsCodexClient second = observedClient("second", simulator.baseUrl(), DeOAuthHttpSettings.defaults())
 			.build();
-		callbackServer.serve(List.of(first, second), registry);
 		try {
 			second.getSlotInfo(simulator.issueJwt("bob")).block(Duration.ofSeconds(10));
 			awaitCallbacks(simulator.requests(AUTHORIZE).get(0).queryParam("state"), 1);
@@ -374,7 +378,6 @@ class AltsCodexObservationTests {
 			assertThat(lowCardinality(single(CODE_EXCHANGE), "client")).isEqualTo("second");
 		}
 		finally {
-			callbackServer.serve(List.of(client), registry);
 			first.destroy();
 			second.destroy();
 		}
@@ -388,7 +391,7 @@ class AltsCodexObservationTests {
 		jwt = null;
 		assertThat(Reachability.isCollected(held)).as("the JWT of an observed login waiting for its callback collected")
 			.isTrue();
-		assertThat(client.getPendingLoginCount()).isOne();
+		assertThat(pendingLogins.size()).isOne();
 		login.dispose();
 		assertThat(lowCardinality(single(LOGIN), "outcome")).isEqualTo("cancelled");
 	}
@@ -410,10 +413,12 @@ class AltsCodexObservationTests {
 
 	@Test
 	void noRegistryThenNothingIsObserved() {
+		InMemoryPendingLoginRegistry plainLogins = new InMemoryPendingLoginRegistry();
 		DefaultAltsCodexClient plain = DefaultAltsCodexClient.builder(client.getRegistration())
 			.webClientBuilder(WebClient.builder().observationRegistry(registry))
+			.pendingLogins(plainLogins)
 			.build();
-		callbackServer.serve(List.of(plain));
+		callbackServer.serve(plainLogins, List.of(plain));
 		try {
 			plain.getSlotInfo(simulator.issueJwt("carol")).block(Duration.ofSeconds(10));
 			assertThat(observations.named(LOGIN)).isEmpty();
@@ -423,7 +428,7 @@ class AltsCodexObservationTests {
 			assertThat(parentOf(httpCall(AUTHORIZE))).isNull();
 		}
 		finally {
-			callbackServer.serve(List.of(client), registry);
+			callbackServer.serve(pendingLogins, List.of(client), registry);
 			plain.destroy();
 		}
 	}

@@ -15,6 +15,7 @@ import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 
 import com.altscodex.spring.client.AltsCodexClient;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 import com.altscodex.spring.web.AltsCodexCallbackRoutes;
 
 /**
@@ -50,18 +51,26 @@ public final class CallbackServer implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.port();
 	}
 
-	public void serve(List<? extends AltsCodexClient> clients) {
-		this.handler.set(RouterFunctions.toHttpHandler(AltsCodexCallbackRoutes.of(clients)));
+	/**
+	 * Serves the callback routes of the clients, delivering callbacks to the registry
+	 * they register their logins with.
+	 * @param pendingLogins the clients' registry
+	 * @param clients the clients
+	 */
+	public void serve(PendingLoginRegistry pendingLogins, List<? extends AltsCodexClient> clients) {
+		this.handler.set(RouterFunctions.toHttpHandler(AltsCodexCallbackRoutes.of(pendingLogins, clients)));
 	}
 
 	/**
 	 * Serves the callback routes of the clients, observing callbacks with a registry.
+	 * @param pendingLogins the clients' registry
 	 * @param clients the clients
 	 * @param observationRegistry the registry
 	 */
-	public void serve(List<? extends AltsCodexClient> clients, ObservationRegistry observationRegistry) {
+	public void serve(PendingLoginRegistry pendingLogins, List<? extends AltsCodexClient> clients,
+			ObservationRegistry observationRegistry) {
 		this.handler.set(RouterFunctions
-			.toHttpHandler(AltsCodexCallbackRoutes.of(clients, observationRegistry, null)));
+			.toHttpHandler(AltsCodexCallbackRoutes.of(pendingLogins, clients, observationRegistry, null)));
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import com.altscodex.benchmarks.server.JwtBodies;
 import com.altscodex.benchmarks.server.LoginAnswer;
 import com.altscodex.benchmarks.server.PendingLoginCount;
 import com.altscodex.spring.client.AltsCodexClient;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
  * The app under test: {@code POST /login} with the raw JWT as its body signs the user in
@@ -42,8 +43,9 @@ public class BenchApp {
 	}
 
 	@Bean
-	PendingLoginCount pendingLoginCount(AltsCodexClient altsCodex) {
-		return altsCodex::getPendingLoginCount;
+	PendingLoginCount pendingLoginCount(AltsCodexClient altsCodex, PendingLoginRegistry pendingLogins) {
+		String client = altsCodex.getRegistration().getName();
+		return () -> pendingLogins.size(client);
 	}
 
 }

@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import reactor.core.publisher.Mono;
 
+import com.altscodex.spring.client.pending.AuthorizationCallback;
+import com.altscodex.spring.client.pending.CallbackDelivery;
 import com.altscodex.spring.client.pending.ClaimResult;
 import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
 import com.altscodex.spring.client.pending.PendingLogin;
@@ -39,9 +40,7 @@ import com.altscodex.spring.client.pending.PendingLogin;
 @Measurement(iterations = 5, time = 1)
 public class PendingLoginRegistryBenchmark {
 
-	private static final Mono<String> SLOT = Mono.just("slot");
-
-	private final InMemoryPendingLoginRegistry<String> registry = new InMemoryPendingLoginRegistry<>();
+	private final InMemoryPendingLoginRegistry registry = new InMemoryPendingLoginRegistry();
 
 	@Benchmark
 	@Threads(1)
@@ -57,13 +56,12 @@ public class PendingLoginRegistryBenchmark {
 
 	private @Nullable String cycle(Login login) {
 		String state = login.nextState();
-		this.registry.register(state).subscribe(login::registered);
-		PendingLogin<String> pending = Objects.requireNonNull(login.pending);
-		pending.result().subscribe(login::settled);
-		this.registry.claim(state, () -> SLOT).subscribe(login::claimed);
+		PendingLogin pending = Objects.requireNonNull(this.registry.register("bench", state, Integer.MAX_VALUE));
+		pending.callback().subscribe(login::settled);
+		this.registry.deliver(new AuthorizationCallback(state, "code", "1")).subscribe(login::delivered);
 		pending.release();
 		if (login.claim != ClaimResult.CLAIMED) {
-			throw new IllegalStateException("Claim " + login.claim);
+			throw new IllegalStateException("Delivery " + login.claim);
 		}
 		return login.outcome;
 	}
@@ -79,8 +77,6 @@ public class PendingLoginRegistryBenchmark {
 		private final String[] states = new String[STATES];
 
 		private int next;
-
-		@Nullable PendingLogin<String> pending;
 
 		@Nullable String outcome;
 
@@ -101,16 +97,12 @@ public class PendingLoginRegistryBenchmark {
 			return this.states[this.next++ & (STATES - 1)];
 		}
 
-		void registered(PendingLogin<String> pending) {
-			this.pending = pending;
+		void settled(AuthorizationCallback callback) {
+			this.outcome = callback.code();
 		}
 
-		void settled(String value) {
-			this.outcome = value;
-		}
-
-		void claimed(ClaimResult result) {
-			this.claim = result;
+		void delivered(CallbackDelivery delivery) {
+			this.claim = delivery.result();
 		}
 
 	}

@@ -1,5 +1,5 @@
 /**
- * JMH microbenchmarks of the starter's hot paths (StateGeneratorBenchmark lives in the starter's package, because the class it measures is package-private).
+ * JMH microbenchmarks of the starter's hot paths.
  */
 @NullMarked
 package com.altscodex.benchmarks.jmh;

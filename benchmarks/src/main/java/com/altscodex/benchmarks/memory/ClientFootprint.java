@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.altscodex.benchmarks.suite.Args;
 import com.altscodex.spring.client.ClientRegistration;
 import com.altscodex.spring.client.DefaultAltsCodexClient;
+import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
 
 /**
  * The heap that pending logins hold in the client alone, without an inbound HTTP
@@ -37,6 +38,9 @@ import com.altscodex.spring.client.DefaultAltsCodexClient;
  * {@code HELD}, waits for {@code done}, prints {@code RESULT <json>}.
  */
 public final class ClientFootprint {
+
+	private static final InMemoryPendingLoginRegistry PENDING_LOGINS = new InMemoryPendingLoginRegistry();
+
 
 	private ClientFootprint() {
 	}
@@ -54,7 +58,9 @@ public final class ClientFootprint {
 			.platformUrl(url)
 			.timeout(Duration.ofMinutes(30))
 			.build();
-		DefaultAltsCodexClient client = DefaultAltsCodexClient.builder(registration).build();
+		DefaultAltsCodexClient client = DefaultAltsCodexClient.builder(registration)
+			.pendingLogins(PENDING_LOGINS)
+			.build();
 		AtomicInteger failed = new AtomicInteger();
 		List<Disposable> held = new ArrayList<>(logins);
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -74,7 +80,7 @@ public final class ClientFootprint {
 		open(client, jwts, logins, held, failed);
 		Thread.sleep(3000);
 		long after = usedAfterGc(memory);
-		int pending = client.getPendingLoginCount();
+		int pending = PENDING_LOGINS.size();
 		signal("HELD heap=" + after + " pending=" + pending);
 		await(commands, "done");
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -115,7 +121,7 @@ public final class ClientFootprint {
 
 	private static void awaitPending(DefaultAltsCodexClient client, IntSupplier expected) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (client.getPendingLoginCount() != expected.getAsInt() && System.nanoTime() < deadline) {
+		while (PENDING_LOGINS.size() != expected.getAsInt() && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
 	}

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.openjdk.jol.info.GraphLayout;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.altscodex.spring.client.SlotInfo;
 import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
+import com.altscodex.spring.client.pending.PendingLogin;
 
 /**
  * The heap that {@code --entries} pending logins hold in an
@@ -38,19 +38,19 @@ public final class RegistryFootprint {
 	public static void main(String[] args) throws Exception {
 		int entries = (args.length > 1 && "--entries".equals(args[0])) ? Integer.parseInt(args[1]) : 100_000;
 		SecureRandom random = SecureRandom.getInstance("DRBG");
-		InMemoryPendingLoginRegistry<SlotInfo> registry = new InMemoryPendingLoginRegistry<>();
+		InMemoryPendingLoginRegistry registry = new InMemoryPendingLoginRegistry();
 		// load and compile every class on the path first
 		for (int i = 0; i < 20_000; i++) {
-			registry.register(state(random))
-				.subscribe((pending) -> pending.result().subscribe((slot) -> { }, (ex) -> pending.release()));
+			PendingLogin pending = registry.register("bench", state(random), Integer.MAX_VALUE);
+			pending.callback().subscribe((callback) -> { }, (ex) -> pending.release());
 		}
 		// as the client does: every end of a login releases its entry
-		registry.failAll(() -> new IllegalStateException("warm-up"));
+		registry.failAll("bench", () -> new IllegalStateException("warm-up"));
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long before = usedAfterGc(memory);
 		for (int i = 0; i < entries; i++) {
-			registry.register(state(random))
-				.subscribe((pending) -> pending.result().subscribe((slot) -> { }, (ex) -> { }));
+			registry.register("bench", state(random), Integer.MAX_VALUE).callback().subscribe((callback) -> { },
+					(ex) -> { });
 		}
 		long after = usedAfterGc(memory);
 		if (registry.size() != entries) {

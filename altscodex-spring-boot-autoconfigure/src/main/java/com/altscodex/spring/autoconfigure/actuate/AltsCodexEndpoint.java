@@ -11,6 +11,7 @@ import org.springframework.util.Assert;
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.client.ClientRegistration;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
  * The {@code altscodex} actuator endpoint: the configured clients by name, with their
@@ -26,13 +27,18 @@ public class AltsCodexEndpoint {
 
 	private final AltsCodexClients clients;
 
+	private final PendingLoginRegistry pendingLogins;
+
 	/**
 	 * Creates the endpoint for the given clients.
 	 * @param clients the clients
+	 * @param pendingLogins the registry their logins wait in
 	 */
-	public AltsCodexEndpoint(AltsCodexClients clients) {
+	public AltsCodexEndpoint(AltsCodexClients clients, PendingLoginRegistry pendingLogins) {
 		Assert.notNull(clients, "clients cannot be null");
+		Assert.notNull(pendingLogins, "pendingLogins cannot be null");
 		this.clients = clients;
+		this.pendingLogins = pendingLogins;
 	}
 
 	/**
@@ -43,7 +49,7 @@ public class AltsCodexEndpoint {
 	public ClientsDescriptor clients() {
 		Map<String, ClientDescriptor> clients = new LinkedHashMap<>();
 		for (AltsCodexClient client : this.clients.all()) {
-			clients.put(client.getRegistration().getName(), ClientDescriptor.of(client));
+			clients.put(client.getRegistration().getName(), ClientDescriptor.of(client, this.pendingLogins));
 		}
 		return new ClientsDescriptor(clients);
 	}
@@ -67,17 +73,21 @@ public class AltsCodexEndpoint {
 	 * @param callbackPath the path of the callback endpoint
 	 * @param timeout how long a login waits for its callback (ISO-8601)
 	 * @param pendingLogins the logins waiting for their callback
+	 * @param maxPendingLogins the most logins that may wait at once
+	 * @param refusedLogins the logins refused because as many were waiting already
 	 * @param store where pending logins are kept, such as {@code memory}
 	 */
 	public record ClientDescriptor(String clientId, String clientSecret, String authServerUrl, String platformUrl,
-			String redirectUri, String callbackPath, String timeout, int pendingLogins, String store) {
+			String redirectUri, String callbackPath, String timeout, int pendingLogins, int maxPendingLogins,
+			long refusedLogins, String store) {
 
-		static ClientDescriptor of(AltsCodexClient client) {
+		static ClientDescriptor of(AltsCodexClient client, PendingLoginRegistry pendingLogins) {
 			ClientRegistration registration = client.getRegistration();
+			String name = registration.getName();
 			return new ClientDescriptor(registration.getClientId(), MASK, registration.getAuthServerUrl(),
 					registration.getPlatformUrl(), registration.getRedirectUri(), registration.getCallbackPath(),
-					registration.getTimeout().toString(), client.getPendingLoginCount(),
-					client.getPendingLoginStoreMode());
+					registration.getTimeout().toString(), pendingLogins.size(name), registration.getMaxPendingLogins(),
+					pendingLogins.refusedCount(name), pendingLogins.storeMode());
 		}
 
 	}

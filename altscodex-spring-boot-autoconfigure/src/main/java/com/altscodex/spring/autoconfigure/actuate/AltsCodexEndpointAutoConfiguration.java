@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 import com.altscodex.spring.autoconfigure.AltsCodexAutoConfiguration;
 import com.altscodex.spring.client.AltsCodexClients;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
  * Auto-configures the {@code altscodex} actuator endpoint when it is available: enabled
@@ -24,8 +25,8 @@ public final class AltsCodexEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AltsCodexEndpoint altsCodexEndpoint(AltsCodexClients clients) {
-		return new AltsCodexEndpoint(clients);
+	AltsCodexEndpoint altsCodexEndpoint(AltsCodexClients clients, PendingLoginRegistry pendingLogins) {
+		return new AltsCodexEndpoint(clients, pendingLogins);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 
 import com.altscodex.spring.autoconfigure.AltsCodexAutoConfiguration;
 import com.altscodex.spring.client.AltsCodexClients;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
  * Auto-configures the {@code altscodex} health contributor when Spring Boot's health
@@ -29,8 +30,8 @@ public final class AltsCodexHealthContributorAutoConfiguration {
 	@Bean(BEAN_NAME)
 	@ConditionalOnMissingBean(value = AltsCodexHealthIndicator.class,
 			name = { BEAN_NAME, "altscodexHealthContributor" })
-	AltsCodexHealthIndicator altscodexHealthIndicator(AltsCodexClients clients) {
-		return new AltsCodexHealthIndicator(clients);
+	AltsCodexHealthIndicator altscodexHealthIndicator(AltsCodexClients clients, PendingLoginRegistry pendingLogins) {
+		return new AltsCodexHealthIndicator(clients, pendingLogins);
 	}
 
 }

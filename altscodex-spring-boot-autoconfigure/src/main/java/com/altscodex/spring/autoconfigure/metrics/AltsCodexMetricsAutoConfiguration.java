@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 import com.altscodex.spring.autoconfigure.AltsCodexAutoConfiguration;
 import com.altscodex.spring.client.AltsCodexClients;
+import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
 /**
  * Auto-configures the AltsCodex client metrics ({@code altscodex.pending.logins}) when
@@ -25,8 +26,8 @@ public final class AltsCodexMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AltsCodexClientMetrics altsCodexClientMetrics(AltsCodexClients clients) {
-		return new AltsCodexClientMetrics(clients);
+	AltsCodexClientMetrics altsCodexClientMetrics(AltsCodexClients clients, PendingLoginRegistry pendingLogins) {
+		return new AltsCodexClientMetrics(clients, pendingLogins);
 	}
 
 }

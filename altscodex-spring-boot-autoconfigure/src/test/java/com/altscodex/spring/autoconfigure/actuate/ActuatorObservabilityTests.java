@@ -85,7 +85,9 @@ class ActuatorObservabilityTests {
 			.isEqualTo(TestApplication.CLIENT_ID)
 			.jsonPath("$.components.altscodex.details.clients.default.pendingLogins")
 			.isEqualTo(0)
-			.jsonPath("$.components.altscodex.details.clients.default.store")
+			.jsonPath("$.components.altscodex.details.clients.default.maxPendingLogins")
+			.isEqualTo(10_000)
+			.jsonPath("$.components.altscodex.details.store")
 			.isEqualTo("memory")
 			.consumeWith((result) -> assertThat(body(result.getResponseBodyContent()))
 				.doesNotContain(TestApplication.CLIENT_SECRET, basicCredentials()));
@@ -143,8 +145,9 @@ class ActuatorObservabilityTests {
 		Observation.Context callback = single("altscodex.callback");
 		assertThat(lowCardinality(callback, "state")).isEqualTo("known");
 		assertThat(serverRequestPath(parentOf(callback))).isEqualTo("/login/altscodex");
+		// the login that owns the state exchanges the code
 		Observation.Context exchange = single("altscodex.code.exchange");
-		assertThat(parentOf(exchange)).isSameAs(callback);
+		assertThat(parentOf(exchange)).isSameAs(login);
 		assertThat(parentOf(httpCall("/v1/oauth-meta/get_token"))).isSameAs(exchange);
 
 		this.web.get()

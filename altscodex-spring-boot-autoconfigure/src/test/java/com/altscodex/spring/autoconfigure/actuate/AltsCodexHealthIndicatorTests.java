@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,8 @@ import org.springframework.boot.health.contributor.Status;
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.client.ClientRegistration;
 import com.altscodex.spring.client.DefaultAltsCodexClient;
-import com.altscodex.spring.client.SlotInfo;
-import com.altscodex.spring.client.pending.ClaimResult;
+import com.altscodex.spring.client.pending.AuthorizationCallback;
+import com.altscodex.spring.client.pending.CallbackDelivery;
 import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
 import com.altscodex.spring.client.pending.PendingLogin;
 import com.altscodex.spring.client.pending.PendingLoginRegistry;
@@ -26,60 +27,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
- * The {@code altscodex} health: up with in-memory stores, down when a client's store
- * does not answer, without a secret in its details either way.
+ * The {@code altscodex} health: up with the in-memory store, down when the store does
+ * not answer, without a secret in its details either way.
  */
 class AltsCodexHealthIndicatorTests {
 
 	private static final String SECRET = "s3cr3t-value-for-health";
 
 	@Test
-	void healthWhenStoresInMemoryThenUpWithClientsByName() {
-		Health health = health(new AltsCodexHealthIndicator(clients(client("default", null), client("shop", null))));
+	void healthWhenStoreInMemoryThenUpWithClientsByName() {
+		InMemoryPendingLoginRegistry pendingLogins = new InMemoryPendingLoginRegistry();
+		pendingLogins.register("shop", "state-1", 10);
+		Health health = health(new AltsCodexHealthIndicator(clients(client("default"), client("shop")), pendingLogins));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("store", "memory");
 		assertThat(health.getDetails()).extractingByKey("clients", MAP).containsOnlyKeys("default", "shop");
 		assertThat(health.getDetails()).extractingByKey("clients", MAP)
 			.extractingByKey("shop", MAP)
-			.containsExactlyEntriesOf(details("UP", "shop-client", "memory"));
+			.containsExactlyEntriesOf(details("shop-client", 1));
 		assertThat(health.toString()).doesNotContain(SECRET);
 	}
 
 	@Test
-	void healthWhenOneStoreFailsThenDownNamingTheFailureButNotItsMessage() {
-		FailingStore failing = new FailingStore(
+	void healthWhenStoreFailsThenDownNamingTheFailureButNotItsMessage() {
+		RemoteStore failing = new RemoteStore(
 				() -> Mono.error(new IllegalStateException("cannot reach redis://app:" + SECRET + "@cache:6379")));
-		Health health = health(new AltsCodexHealthIndicator(clients(client("default", null), client("shop", failing))));
+		Health health = health(new AltsCodexHealthIndicator(clients(client("default"), client("shop")), failing));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		Map<String, Object> shop = new LinkedHashMap<>(details("DOWN", "shop-client", "remote"));
-		shop.put("error", IllegalStateException.class.getName());
+		assertThat(health.getDetails()).containsEntry("store", "remote")
+			.containsEntry("error", IllegalStateException.class.getName());
 		assertThat(health.getDetails()).extractingByKey("clients", MAP)
-			.containsEntry("default", details("UP", "default-client", "memory"))
-			.containsEntry("shop", shop);
+			.containsEntry("default", details("default-client", 0))
+			.containsEntry("shop", details("shop-client", 0));
 		assertThat(health.toString()).doesNotContain(SECRET);
 	}
 
 	@Test
 	void healthWhenStoreDoesNotAnswerInTimeThenDown() {
-		FailingStore silent = new FailingStore(Mono::never);
-		Health health = health(
-				new AltsCodexHealthIndicator(clients(client("default", silent)), Duration.ofMillis(100)));
+		Health health = health(new AltsCodexHealthIndicator(clients(client("default")), new RemoteStore(Mono::never),
+				Duration.ofMillis(100)));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).extractingByKey("clients", MAP)
-			.extractingByKey("default", MAP)
-			.containsEntry("error", java.util.concurrent.TimeoutException.class.getName());
+		assertThat(health.getDetails()).containsEntry("error", TimeoutException.class.getName());
 	}
 
 	@Test
 	void healthWithoutClientsThenUnknown() {
-		assertThat(health(new AltsCodexHealthIndicator(clients())).getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat(health(new AltsCodexHealthIndicator(clients(), new InMemoryPendingLoginRegistry())).getStatus())
+			.isEqualTo(Status.UNKNOWN);
 	}
 
-	private static Map<String, Object> details(String status, String clientId, String store) {
+	private static Map<String, Object> details(String clientId, int pendingLogins) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("status", status);
 		details.put("clientId", clientId);
-		details.put("pendingLogins", 0);
-		details.put("store", store);
+		details.put("pendingLogins", pendingLogins);
+		details.put("maxPendingLogins", ClientRegistration.DEFAULT_MAX_PENDING_LOGINS);
 		return details;
 	}
 
@@ -91,47 +92,51 @@ class AltsCodexHealthIndicatorTests {
 		return new AltsCodexClients(List.of(clients));
 	}
 
-	private static DefaultAltsCodexClient client(String name, @Nullable PendingLoginRegistry<SlotInfo> store) {
-		DefaultAltsCodexClient.Builder builder = DefaultAltsCodexClient.builder(ClientRegistration.withName(name)
+	private static DefaultAltsCodexClient client(String name) {
+		return DefaultAltsCodexClient.builder(ClientRegistration.withName(name)
 			.clientId(name + "-client")
 			.clientSecret(SECRET)
 			.redirectUri("https://" + name + ".example.com/login/altscodex")
-			.build());
-		return (store != null) ? builder.pendingLogins(store).build() : builder.build();
+			.build()).build();
 	}
 
 	/**
 	 * A store in another process, as a Redis-backed one will be: it keeps logins like the
 	 * in-memory store, but its availability check asks the remote side.
 	 */
-	private static final class FailingStore implements PendingLoginRegistry<SlotInfo> {
+	private static final class RemoteStore implements PendingLoginRegistry {
 
-		private final PendingLoginRegistry<SlotInfo> delegate = new InMemoryPendingLoginRegistry<>();
+		private final InMemoryPendingLoginRegistry delegate = new InMemoryPendingLoginRegistry();
 
 		private final Supplier<Mono<Void>> check;
 
-		FailingStore(Supplier<Mono<Void>> check) {
+		RemoteStore(Supplier<Mono<Void>> check) {
 			this.check = check;
 		}
 
 		@Override
-		public Mono<PendingLogin<SlotInfo>> register(String state) {
-			return this.delegate.register(state);
+		public @Nullable PendingLogin register(String clientName, String state, int limit) {
+			return this.delegate.register(clientName, state, limit);
 		}
 
 		@Override
-		public Mono<ClaimResult> claim(String state, Supplier<Mono<SlotInfo>> outcome) {
-			return this.delegate.claim(state, outcome);
+		public Mono<CallbackDelivery> deliver(AuthorizationCallback callback) {
+			return this.delegate.deliver(callback);
 		}
 
 		@Override
-		public int size() {
-			return this.delegate.size();
+		public int size(String clientName) {
+			return this.delegate.size(clientName);
 		}
 
 		@Override
-		public void failAll(Supplier<? extends Throwable> error) {
-			this.delegate.failAll(error);
+		public long refusedCount(String clientName) {
+			return this.delegate.refusedCount(clientName);
+		}
+
+		@Override
+		public void failAll(String clientName, Supplier<? extends Throwable> error) {
+			this.delegate.failAll(clientName, error);
 		}
 
 		@Override

@@ -3,6 +3,7 @@ package com.altscodex.spring.autoconfigure.metrics;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,8 @@ import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.client.CallbackTimeoutException;
 import com.altscodex.spring.client.ClientRegistration;
 import com.altscodex.spring.client.DefaultAltsCodexClient;
+import com.altscodex.spring.client.TooManyPendingLoginsException;
+import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
 import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 import com.altscodex.deoauth.simulator.RecordedRequest;
 
@@ -32,6 +35,8 @@ class AltsCodexClientMetricsTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	private final InMemoryPendingLoginRegistry pendingLogins = new InMemoryPendingLoginRegistry();
+
 	private final DefaultAltsCodexClient shop = client("shop");
 
 	private final DefaultAltsCodexClient blog = client("blog");
@@ -42,19 +47,21 @@ class AltsCodexClientMetricsTests {
 		this.blog.destroy();
 	}
 
-	private static DefaultAltsCodexClient client(String name) {
+	private DefaultAltsCodexClient client(String name) {
 		return DefaultAltsCodexClient.builder(ClientRegistration.withName(name)
 			.clientId("test-client")
 			.clientSecret("test-secret-value-1234")
 			// no callback comes in these tests: nothing listens there
 			.redirectUri("http://127.0.0.1:9/login/altscodex")
 			.authServerUrl(simulator.baseUrl())
-			.build()).build();
+			.maxPendingLogins(1)
+			.build()).pendingLogins(this.pendingLogins).build();
 	}
 
 	@Test
 	void pendingLoginsWhenCallbackWithheldThenRisesAndFallsBackWhenTheLoginEnds() {
-		new AltsCodexClientMetrics(new AltsCodexClients(List.of(this.shop, this.blog))).bindTo(this.meters);
+		new AltsCodexClientMetrics(new AltsCodexClients(List.of(this.shop, this.blog)), this.pendingLogins)
+			.bindTo(this.meters);
 		Gauge shopGauge = this.meters.get("altscodex.pending.logins").tag("client", "shop").gauge();
 		Gauge blogGauge = this.meters.get("altscodex.pending.logins").tag("client", "blog").gauge();
 		assertThat(shopGauge.value()).isZero();
@@ -69,6 +76,29 @@ class AltsCodexClientMetricsTests {
 			assertThat(blogGauge.value()).isZero();
 		}).expectError(CallbackTimeoutException.class).verify(Duration.ofSeconds(5));
 		assertThat(shopGauge.value()).isZero();
+	}
+
+	@Test
+	void refusedLoginsWhenClientFullThenCountedForThatClientOnly() {
+		new AltsCodexClientMetrics(new AltsCodexClients(List.of(this.shop, this.blog)), this.pendingLogins)
+			.bindTo(this.meters);
+		FunctionCounter shopRefused = this.meters.get("altscodex.pending.logins.refused").tag("client", "shop")
+			.functionCounter();
+		FunctionCounter blogRefused = this.meters.get("altscodex.pending.logins.refused").tag("client", "blog")
+			.functionCounter();
+		simulator.behavior().withholdCallback(true);
+		Mono<RecordedRequest> authorized = simulator.awaitRequest("/v1/oauth-meta/authorize").cache();
+		authorized.subscribe();
+		StepVerifier.create(this.shop.getSlotInfo(simulator.issueJwt("alice"), Duration.ofSeconds(2))).then(() -> {
+			authorized.block(Duration.ofSeconds(5));
+			// the shop has as many logins waiting as it may (one): the next is refused
+			this.shop.getSlotInfo(simulator.issueJwt("bob"))
+				.as(StepVerifier::create)
+				.expectError(TooManyPendingLoginsException.class)
+				.verify(Duration.ofSeconds(1));
+			assertThat(shopRefused.count()).isOne();
+			assertThat(blogRefused.count()).isZero();
+		}).expectError(CallbackTimeoutException.class).verify(Duration.ofSeconds(5));
 	}
 
 }

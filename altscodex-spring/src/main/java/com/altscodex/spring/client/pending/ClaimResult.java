@@ -1,14 +1,14 @@
 package com.altscodex.spring.client.pending;
 
 /**
- * What a callback found when it claimed its state.
+ * What a callback's state matched when a {@link PendingLoginRegistry} delivered it.
  */
 public enum ClaimResult {
 
-	/** The state was pending and this callback settles it. */
+	/** A login was pending under the state and this callback is its own. */
 	CLAIMED,
 
-	/** Another callback already claimed the state. */
+	/** An earlier callback for the state was delivered already; this one changes nothing. */
 	DUPLICATE,
 
 	/** No login is pending under the state (never was, or already ended). */

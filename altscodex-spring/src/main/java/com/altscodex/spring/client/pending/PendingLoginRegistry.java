@@ -2,49 +2,69 @@ package com.altscodex.spring.client.pending;
 
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Logins waiting for their DeOAuth callback, keyed by {@code state}.
+ * The logins of an application waiting for their DeOAuth callback, keyed by
+ * {@code state}: one registry for all of the application's clients, each entry naming
+ * its client registration, so that a callback costs one look-up.
  * <p>
  * A login is registered before its {@code authorize} request is sent, because the
- * callback may arrive before the answer to {@code authorize}. The first callback for a
- * state claims it and settles the login with its outcome; later callbacks for the same
- * state change nothing.
- *
- * @param <T> the value a login settles with
+ * callback may arrive before the answer to {@code authorize}. The callback endpoint
+ * hands every callback to {@link #deliver(AuthorizationCallback)}, which gives it,
+ * exactly once, to the login that owns its state; that login exchanges the code. In
+ * this JVM the hand-over is a method call; a registry shared by several instances
+ * forwards the callback to the instance that owns the login.
+ * <p>
+ * Every client's share of the registry is bounded: a login beyond its client's limit is
+ * refused before anything is sent to DeOAuth.
  */
-public interface PendingLoginRegistry<T> {
+public interface PendingLoginRegistry {
 
 	/**
-	 * Registers a login under a fresh state.
+	 * Registers a login under a fresh state, unless its client has {@code limit} logins
+	 * pending already.
+	 * @param clientName the registration name of the login's client
 	 * @param state the state, unique per login
-	 * @return the registered login, emitted once a callback can find it
+	 * @param limit the most logins of this client that may be pending at once
+	 * @return the registered login, or {@code null} when the client's limit is reached
+	 * (the refusal is counted, see {@link #refusedCount(String)})
+	 * @throws IllegalStateException when a login is pending under the state already
 	 */
-	Mono<PendingLogin<T>> register(String state);
+	@Nullable PendingLogin register(String clientName, String state, int limit);
 
 	/**
-	 * Routes a callback to the login registered under its state. The first claim runs
-	 * {@code outcome} (for example the code exchange) independently of the caller and
-	 * settles the login with its value or error. The outcome runs with the caller's
-	 * Reactor context (and so as a child of the caller's observation), though its
-	 * subscription outlives the caller's.
-	 * @param state the callback's state
-	 * @param outcome what settles the login, subscribed at most once
-	 * @return whether the state was claimed, already claimed, or unknown
+	 * Delivers a callback to the login that owns its state: the first callback for a
+	 * state reaches the login, later ones change nothing, and one whose state no login
+	 * owns is dropped.
+	 * @param callback the callback, with its state
+	 * @return where the callback went
 	 */
-	Mono<ClaimResult> claim(String state, Supplier<Mono<T>> outcome);
+	Mono<CallbackDelivery> deliver(AuthorizationCallback callback);
 
 	/**
-	 * The number of logins currently registered.
+	 * The number of logins of a client currently registered with this registry.
+	 * @param clientName the registration name
+	 * @return the number of pending logins
 	 */
-	int size();
+	int size(String clientName);
 
 	/**
-	 * Fails every registered login, as when the application shuts down.
+	 * The number of logins of a client that this registry refused because the client's
+	 * limit was reached, since the registry was created.
+	 * @param clientName the registration name
+	 * @return the number of refusals
+	 */
+	long refusedCount(String clientName);
+
+	/**
+	 * Fails every registered login of a client that has not received its callback yet,
+	 * as when the client stops.
+	 * @param clientName the registration name
 	 * @param error supplies the error each login fails with
 	 */
-	void failAll(Supplier<? extends Throwable> error);
+	void failAll(String clientName, Supplier<? extends Throwable> error);
 
 	/**
 	 * Where the registry keeps pending logins, as health checks and the actuator
@@ -57,9 +77,9 @@ public interface PendingLoginRegistry<T> {
 	}
 
 	/**
-	 * Checks that the store can take new logins and route callbacks, for health checks:
-	 * a registry backed by a remote store asks that store, within a bounded time. The
-	 * default, for stores in this JVM, is always available.
+	 * Checks that the store can take new logins and deliver callbacks, for health
+	 * checks: a registry backed by a remote store asks that store, within a bounded time.
+	 * The default, for stores in this JVM, is always available.
 	 * @return completes when the store is available, errors with the reason when it
 	 * is not
 	 */

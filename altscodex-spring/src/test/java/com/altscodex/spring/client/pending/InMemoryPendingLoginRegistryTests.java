@@ -4,108 +4,149 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
-import reactor.util.context.Context;
+import reactor.test.util.RaceTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class InMemoryPendingLoginRegistryTests {
 
-	private final InMemoryPendingLoginRegistry<String> registry = new InMemoryPendingLoginRegistry<>();
+	private static final AuthorizationCallback CALLBACK = new AuthorizationCallback("s1", "code-1", "1");
+
+	private final InMemoryPendingLoginRegistry registry = new InMemoryPendingLoginRegistry();
 
 	@Test
-	void claimWhenStateRegisteredThenSettlesLoginWithOutcome() {
-		PendingLogin<String> login = this.registry.register("s1").block();
-		this.registry.claim("s1", () -> Mono.just("alice")).as(StepVerifier::create)
-			.expectNext(ClaimResult.CLAIMED)
-			.verifyComplete();
-		login.result().as(StepVerifier::create).expectNext("alice").verifyComplete();
-	}
-
-	@Test
-	void claimWhenStateUnknownThenNoOutcomeIsSubscribed() {
-		AtomicInteger subscriptions = new AtomicInteger();
-		this.registry.claim("nope", () -> Mono.fromSupplier(() -> {
-			subscriptions.incrementAndGet();
-			return "x";
-		})).as(StepVerifier::create).expectNext(ClaimResult.UNKNOWN).verifyComplete();
-		assertThat(subscriptions).hasValue(0);
-		assertThat(this.registry.size()).isZero();
-	}
-
-	@Test
-	void claimTwiceThenOutcomeRunsOnce() {
-		PendingLogin<String> login = this.registry.register("s1").block();
-		AtomicInteger runs = new AtomicInteger();
-		Mono<String> outcome = Mono.fromSupplier(() -> "run-" + runs.incrementAndGet());
-		assertThat(this.registry.claim("s1", () -> outcome).block()).isEqualTo(ClaimResult.CLAIMED);
-		assertThat(this.registry.claim("s1", () -> outcome).block()).isEqualTo(ClaimResult.DUPLICATE);
-		assertThat(runs).hasValue(1);
-		login.result().as(StepVerifier::create).expectNext("run-1").verifyComplete();
-	}
-
-	@Test
-	void resultSubscribedAfterSettlingThenReplaysOutcome() {
-		PendingLogin<String> login = this.registry.register("s1").block();
-		this.registry.claim("s1", () -> Mono.error(new IllegalStateException("boom"))).block();
-		login.result().as(StepVerifier::create).expectErrorMessage("boom").verify();
-		login.result().as(StepVerifier::create).expectErrorMessage("boom").verify();
-	}
-
-	@Test
-	void releaseThenRemovesEntryAndCancelsRunningOutcome() {
-		PendingLogin<String> login = this.registry.register("s1").block();
-		Sinks.Empty<Void> cancelled = Sinks.empty();
-		this.registry.claim("s1", () -> Mono.<String>never().doOnCancel(cancelled::tryEmitEmpty)).block();
-		assertThat(this.registry.size()).isOne();
-		login.release();
-		login.release();
-		assertThat(this.registry.size()).isZero();
-		cancelled.asMono().as(StepVerifier::create).expectComplete().verify(Duration.ofSeconds(1));
-		assertThat(this.registry.claim("s1", () -> Mono.just("late")).block()).isEqualTo(ClaimResult.UNKNOWN);
-	}
-
-	@Test
-	void claimThenOutcomeRunsWithTheCallersContext() {
-		PendingLogin<String> login = this.registry.register("s1").block();
-		this.registry
-			.claim("s1", () -> Mono.deferContextual((context) -> Mono.just(context.getOrDefault("caller", "none"))))
-			.contextWrite(Context.of("caller", "callback"))
+	void deliverWhenStateRegisteredThenLoginReceivesTheCallback() {
+		PendingLogin login = this.registry.register("shop", "s1", 10);
+		this.registry.deliver(CALLBACK)
 			.as(StepVerifier::create)
-			.expectNext(ClaimResult.CLAIMED)
+			.expectNext(new CallbackDelivery(ClaimResult.CLAIMED, "shop"))
 			.verifyComplete();
-		login.result().as(StepVerifier::create).expectNext("callback").verifyComplete();
+		login.callback().as(StepVerifier::create).expectNext(CALLBACK).verifyComplete();
+	}
+
+	@Test
+	void deliverWhenStateUnknownThenNothingHappens() {
+		this.registry.register("shop", "s1", 10);
+		this.registry.deliver(new AuthorizationCallback("other", "c", "1"))
+			.as(StepVerifier::create)
+			.expectNext(CallbackDelivery.unknown())
+			.verifyComplete();
+		this.registry.deliver(new AuthorizationCallback(null, "c", "1"))
+			.as(StepVerifier::create)
+			.expectNext(CallbackDelivery.unknown())
+			.verifyComplete();
+	}
+
+	@Test
+	void deliverTwiceThenTheLoginKeepsTheFirstCallback() {
+		PendingLogin login = this.registry.register("shop", "s1", 10);
+		assertThat(this.registry.deliver(CALLBACK).block().result()).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(this.registry.deliver(new AuthorizationCallback("s1", "code-2", "1")).block())
+			.isEqualTo(new CallbackDelivery(ClaimResult.DUPLICATE, "shop"));
+		login.callback().as(StepVerifier::create).expectNext(CALLBACK).verifyComplete();
+	}
+
+	@Test
+	void deliverIsLazy() {
+		PendingLogin login = this.registry.register("shop", "s1", 10);
+		this.registry.deliver(CALLBACK);
+		this.registry.deliver(CALLBACK).block();
+		login.callback().as(StepVerifier::create).expectNext(CALLBACK).verifyComplete();
+		assertThat(this.registry.deliver(CALLBACK).block().result()).isEqualTo(ClaimResult.DUPLICATE);
+	}
+
+	@Test
+	void callbackSubscribedAfterDeliveryThenReplaysIt() {
+		PendingLogin login = this.registry.register("shop", "s1", 10);
+		this.registry.deliver(CALLBACK).block();
+		login.callback().as(StepVerifier::create).expectNext(CALLBACK).verifyComplete();
+		login.callback().as(StepVerifier::create).expectNext(CALLBACK).verifyComplete();
+	}
+
+	@Test
+	void releaseThenEntryIsGoneItsPlaceFreeAndItsCallbackEmpty() {
+		PendingLogin login = this.registry.register("shop", "s1", 1);
+		assertThat(this.registry.size("shop")).isOne();
+		login.release();
+		login.release();
+		assertThat(this.registry.size("shop")).isZero();
+		assertThat(this.registry.size()).isZero();
+		login.callback().as(StepVerifier::create).verifyComplete();
+		assertThat(this.registry.deliver(CALLBACK).block()).isEqualTo(CallbackDelivery.unknown());
+		assertThat(this.registry.register("shop", "s2", 1)).isNotNull();
+	}
+
+	@Test
+	void registerBeyondTheClientsLimitThenRefusedAndCounted() {
+		assertThat(this.registry.register("shop", "s1", 2)).isNotNull();
+		assertThat(this.registry.register("shop", "s2", 2)).isNotNull();
+		assertThat(this.registry.register("shop", "s3", 2)).isNull();
+		assertThat(this.registry.register("shop", "s4", 2)).isNull();
+		assertThat(this.registry.size("shop")).isEqualTo(2);
+		assertThat(this.registry.refusedCount("shop")).isEqualTo(2);
+		// another client's share is its own
+		assertThat(this.registry.register("blog", "s5", 2)).isNotNull();
+		assertThat(this.registry.refusedCount("blog")).isZero();
+		assertThat(this.registry.size()).isEqualTo(3);
+	}
+
+	@Test
+	void registerWhenLoginsRaceForTheLastPlacesThenNeverMoreThanTheLimit() {
+		for (int round = 0; round < 2_000; round++) {
+			InMemoryPendingLoginRegistry registry = new InMemoryPendingLoginRegistry();
+			AtomicInteger registered = new AtomicInteger();
+			int base = round * 4;
+			Runnable[] logins = new Runnable[4];
+			for (int i = 0; i < logins.length; i++) {
+				String state = "s" + (base + i);
+				logins[i] = () -> {
+					if (registry.register("shop", state, 2) != null) {
+						registered.incrementAndGet();
+					}
+				};
+			}
+			RaceTestUtils.race(logins);
+			assertThat(registered).hasValue(2);
+			assertThat(registry.size("shop")).isEqualTo(2);
+			assertThat(registry.refusedCount("shop")).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void registerSameStateTwiceThenFailsAndTakesNoPlace() {
+		this.registry.register("shop", "s1", 10);
+		assertThatIllegalStateException().isThrownBy(() -> this.registry.register("shop", "s1", 10));
+		assertThat(this.registry.size("shop")).isOne();
+	}
+
+	@Test
+	void failAllThenTheClientsWaitingLoginsFailAndOthersDoNot() {
+		PendingLogin shop1 = this.registry.register("shop", "s1", 10);
+		PendingLogin shop2 = this.registry.register("shop", "s2", 10);
+		PendingLogin blog = this.registry.register("blog", "s3", 10);
+		this.registry.deliver(new AuthorizationCallback("s2", "code", "1")).block();
+		this.registry.failAll("shop", () -> new IllegalStateException("stopped"));
+		shop1.callback().as(StepVerifier::create).expectErrorMessage("stopped").verify(Duration.ofSeconds(1));
+		// a login that has its callback already is not failed: it is exchanging its code
+		shop2.callback().as(StepVerifier::create).expectNextCount(1).verifyComplete();
+		blog.callback().as(StepVerifier::create).expectSubscription().expectNoEvent(Duration.ofMillis(50)).thenCancel()
+			.verify();
 	}
 
 	@Test
 	void storeModeThenMemoryAndAlwaysAvailable() {
 		assertThat(this.registry.storeMode()).isEqualTo("memory");
 		this.registry.checkAvailable().as(StepVerifier::create).verifyComplete();
+		this.registry.register("shop", "s1", 10).ready().as(StepVerifier::create).verifyComplete();
 	}
 
 	@Test
-	void registerSameStateTwiceThenFails() {
-		this.registry.register("s1").block();
-		this.registry.register("s1").as(StepVerifier::create).expectError(IllegalStateException.class).verify();
-	}
-
-	@Test
-	void failAllThenEveryPendingLoginFails() {
-		PendingLogin<String> first = this.registry.register("a").block();
-		PendingLogin<String> second = this.registry.register("b").block();
-		this.registry.failAll(() -> new IllegalStateException("stopped"));
-		first.result().as(StepVerifier::create).expectErrorMessage("stopped").verify();
-		second.result().as(StepVerifier::create).expectErrorMessage("stopped").verify();
-	}
-
-	@Test
-	void settleAfterFailureThenFirstOutcomeWins() {
-		PendingLogin<String> login = this.registry.register("s1").block();
-		this.registry.failAll(() -> new IllegalStateException("stopped"));
-		this.registry.claim("s1", () -> Mono.just("late")).block();
-		login.result().as(StepVerifier::create).expectErrorMessage("stopped").verify();
+	void toStringThenNoState() {
+		PendingLogin login = this.registry.register("shop", "abcdefghijklmnopqrstuvwxyz012345", 10);
+		assertThat(login.toString()).contains("shop").doesNotContain("abcdefghijklmnopqrstuvwxyz012345");
+		assertThat(this.registry.toString()).doesNotContain("abcdefghijklmnopqrstuvwxyz012345");
 	}
 
 }

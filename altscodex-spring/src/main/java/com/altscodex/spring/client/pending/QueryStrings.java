@@ -1,4 +1,4 @@
-package com.altscodex.spring.client;
+package com.altscodex.spring.client.pending;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package com.altscodex.spring.client;
+package com.altscodex.spring.client.pending;
 
 import org.jspecify.annotations.Nullable;
 
@@ -6,7 +6,9 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The query parameters of a DeOAuth callback ({@code state}, {@code code},
- * {@code success}) or of the browser's return in the redirect flow.
+ * {@code success}) or of the browser's return in the redirect flow. A
+ * {@link PendingLoginRegistry} delivers it to the login that owns its state; its
+ * {@code toString()} shows the first characters of the state and masks the code.
  *
  * @param state the state the login was registered under
  * @param code the one-time code to exchange, when the login succeeded
@@ -59,7 +61,7 @@ public record AuthorizationCallback(@Nullable String state, @Nullable String cod
 	@Override
 	public String toString() {
 		return "AuthorizationCallback[state=" + StateAbbreviation.of(this.state) + ", code="
-				+ Masking.mask(this.code) + ", success=" + this.success + "]";
+				+ ((this.code != null) ? "******" : null) + ", success=" + this.success + "]";
 	}
 
 }

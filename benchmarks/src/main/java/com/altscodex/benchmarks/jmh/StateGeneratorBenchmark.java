@@ -1,4 +1,4 @@
-package com.altscodex.spring.client;
+package com.altscodex.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
 
@@ -13,13 +13,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import com.altscodex.spring.client.ClientRegistration;
+import com.altscodex.spring.client.LoginUrls;
+
 /**
- * {@code StateGenerator.next()}: 24 bytes from the DRBG, base64url. One generator per
- * client is shared by every event loop, so two threads contend for it as they do under
- * load on this two-core machine.
- * <p>
- * In the starter's package (in the benchmarks module) because {@link StateGenerator} is
- * package-private; no {@code package-info} here, the starter's own applies.
+ * A fresh login state: 24 bytes from the DRBG, base64url, through the public
+ * {@link LoginUrls#newState()}, which draws from the same kind of generator the client
+ * draws from for each login. One generator is shared by every event loop, so two threads
+ * contend for it as they do under load on this two-core machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,18 +30,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class StateGeneratorBenchmark {
 
-	private final StateGenerator states = new StateGenerator();
+	private final LoginUrls states = new LoginUrls(ClientRegistration.withName("bench")
+		.clientId("bench")
+		.clientSecret("bench-secret")
+		.redirectUri("http://127.0.0.1/login/altscodex")
+		.build());
 
 	@Benchmark
 	@Threads(1)
 	public String nextOneThread() {
-		return this.states.next();
+		return this.states.newState();
 	}
 
 	@Benchmark
 	@Threads(2)
 	public String nextTwoThreads() {
-		return this.states.next();
+		return this.states.newState();
 	}
 
 }

@@ -1,0 +1,171 @@
+package com.altscodex.spring.client;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every way a sign-in can fail, with what each means to the outside: the HTTP status an
+ * application answers, the problem type and title of its
+ * {@code application/problem+json} answer, the detail shown to the browser, the
+ * {@code outcome} of its observation, and, where trying again later helps, the
+ * {@code Retry-After} to answer with.
+ * <p>
+ * Each {@link AltsCodexException} carries its kind; problem details, observations and
+ * security failure handlers read this table rather than the exception's class. Adding a
+ * kind touches this file only. The details are written for the browser: they hold
+ * nothing DeOAuth sent.
+ */
+public enum FailureKind {
+
+	/** The JWT cannot be a JWT: empty, too long, not visible ASCII. Nothing was sent. */
+	INVALID_JWT(HttpStatus.BAD_REQUEST, "invalid-jwt", "Invalid sign-in token",
+			"The sign-in token is not a well-formed JWT.", LoginOutcome.FAILED, null),
+
+	/** The code to exchange cannot be a DeOAuth code. Nothing was sent. */
+	INVALID_CODE(HttpStatus.BAD_REQUEST, "invalid-code", "Invalid authorization code",
+			"The authorization code is missing or malformed.", LoginOutcome.FAILED, null),
+
+	/** DeOAuth refused the JWT as expired ({@code EXPIRED_TOKEN}). */
+	EXPIRED_TOKEN(HttpStatus.UNAUTHORIZED, "expired-token", "Sign-in token expired",
+			"The sign-in token has expired; sign in again.", LoginOutcome.EXPIRED, null),
+
+	/** DeOAuth answered 401 to a call made with the user's own JWT (authorize, logout). */
+	TOKEN_REFUSED(HttpStatus.UNAUTHORIZED, "token-refused", "Sign-in token refused",
+			"AltsCodex refused the sign-in token; sign in again.", LoginOutcome.HTTP_ERROR, null),
+
+	/** DeOAuth answered {@code authorize} with another failure code. */
+	AUTHORIZE_FAILED(HttpStatus.BAD_GATEWAY, "authorize-failed", "Sign-in not authorized",
+			"AltsCodex did not authorize the sign-in.", LoginOutcome.FAILED, null),
+
+	/** The callback declined the login, or came without a code. */
+	AUTHORIZE_REJECTED(HttpStatus.BAD_GATEWAY, "authorize-rejected", "Sign-in rejected",
+			"The sign-in was rejected.", LoginOutcome.REJECTED, null),
+
+	/** No callback within the login's timeout. */
+	CALLBACK_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "callback-timeout", "Sign-in timed out",
+			"AltsCodex did not confirm the sign-in in time; try again.", LoginOutcome.TIMEOUT, null),
+
+	/** The client stopped, as the application shuts down. */
+	SHUTDOWN(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Service shutting down",
+			"The service is shutting down; try again in a moment.", LoginOutcome.SHUTDOWN, Duration.ofSeconds(5)),
+
+	/** The client has as many logins waiting for their callback as it may. Nothing was sent. */
+	TOO_MANY_PENDING_LOGINS(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy", "Sign-in busy",
+			"Too many sign-ins are in progress; try again in a moment.", LoginOutcome.OVERLOADED,
+			Duration.ofSeconds(1)),
+
+	/** DeOAuth could not be reached, refused the connection, or every connection to it is busy. */
+	UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable", "Sign-in service unavailable",
+			"The sign-in service cannot be reached right now; try again in a moment.", LoginOutcome.HTTP_ERROR,
+			Duration.ofSeconds(5)),
+
+	/** DeOAuth did not answer in time. */
+	UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Sign-in service timed out",
+			"The sign-in service did not answer in time; try again.", LoginOutcome.HTTP_ERROR, null),
+
+	/** DeOAuth answered 429: it asks us to slow down. */
+	UPSTREAM_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "upstream-busy", "Sign-in service busy",
+			"The sign-in service is busy; try again in a moment.", LoginOutcome.HTTP_ERROR, Duration.ofSeconds(5)),
+
+	/**
+	 * DeOAuth answered with another non-2xx status. An upstream 4xx is our request's fault
+	 * (our client credentials, our code exchange), never the browser's: a bad gateway too.
+	 */
+	UPSTREAM_ERROR(HttpStatus.BAD_GATEWAY, "upstream-error", "Sign-in service error",
+			"The sign-in service answered with an error; try again later.", LoginOutcome.HTTP_ERROR, null),
+
+	/** DeOAuth answered 2xx with a body the client cannot use. */
+	INVALID_RESPONSE(HttpStatus.INTERNAL_SERVER_ERROR, "invalid-response", "Unusable sign-in service answer",
+			"The sign-in could not be completed.", LoginOutcome.FAILED, null),
+
+	/** DeOAuth refused a token refresh. */
+	REFRESH_FAILED(HttpStatus.UNAUTHORIZED, "refresh-failed", "Token refresh refused",
+			"The refresh token was refused; sign in again.", LoginOutcome.FAILED, null),
+
+	/** Anything else. */
+	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "sign-in-failed", "Sign-in failed",
+			"The sign-in could not be completed.", LoginOutcome.FAILED, null);
+
+	/** Prefix of every problem type URI. */
+	public static final String TYPE_PREFIX = "https://altscodex.com/problems/";
+
+	private final HttpStatus status;
+
+	private final String type;
+
+	private final String title;
+
+	private final String detail;
+
+	private final LoginOutcome outcome;
+
+	private final @Nullable Duration retryAfter;
+
+	FailureKind(HttpStatus status, String type, String title, String detail, LoginOutcome outcome,
+			@Nullable Duration retryAfter) {
+		this.status = status;
+		this.type = type;
+		this.title = title;
+		this.detail = detail;
+		this.outcome = outcome;
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * The HTTP status an application answers.
+	 */
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * The problem type, such as {@code expired-token}; the problem's {@code type} URI is
+	 * {@link #TYPE_PREFIX} followed by it.
+	 */
+	public String type() {
+		return this.type;
+	}
+
+	/**
+	 * The problem's title.
+	 */
+	public String title() {
+		return this.title;
+	}
+
+	/**
+	 * The problem's detail: what happened and what to do, for a person.
+	 */
+	public String detail() {
+		return this.detail;
+	}
+
+	/**
+	 * The {@code outcome} of the login or code-exchange observation that ended this way.
+	 */
+	public LoginOutcome outcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * How long to ask the caller to wait before trying again ({@code Retry-After}), or
+	 * {@code null} when waiting would not help.
+	 */
+	public @Nullable Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
+	 * The kind of any failure: an {@link AltsCodexException}'s own, else
+	 * {@link #INTERNAL}.
+	 * @param failure the failure
+	 * @return its kind
+	 */
+	public static FailureKind of(Throwable failure) {
+		return (failure instanceof AltsCodexException ex) ? ex.getKind() : INTERNAL;
+	}
+
+}
