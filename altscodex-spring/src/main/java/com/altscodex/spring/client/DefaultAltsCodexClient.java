@@ -100,6 +100,8 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 
 	private final Supplier<CodeExchangeObservationContext> codeExchangeContexts;
 
+	private final MonoLogin.Steps loginSteps = new LoginSteps();
+
 	private volatile boolean running = true;
 
 	private DefaultAltsCodexClient(Builder builder) {
@@ -175,14 +177,11 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		String state = this.states.next();
 		// the login lives as long as it waits for its callback, minutes at worst: it
 		// reaches the JWT only through a holder that lets go of it once authorize is sent
-		Mono<SlotInfo> result = new MonoLogin(this, state, new OneTimeJwt(jwt), timeout);
+		Mono<SlotInfo> result = new MonoLogin(this.loginSteps, state, new OneTimeJwt(jwt), timeout);
 		return logger.isDebugEnabled() ? logOutcome(result, state) : result;
 	}
 
-	/**
-	 * Registers a login of this client, within its limit.
-	 */
-	PendingLogin register(String state) {
+	private PendingLogin register(String state) {
 		int limit = this.registration.getMaxPendingLogins();
 		PendingLogin pending = this.pendingLogins.register(this.registration.getName(), state, limit);
 		if (pending == null) {
@@ -191,10 +190,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		return pending;
 	}
 
-	/**
-	 * The authorize request of a registered login.
-	 */
-	Mono<Void> authorize(String state, HttpCredential bearer) {
+	private Mono<Void> authorize(String state, HttpCredential bearer) {
 		return exchange(DeOAuthOperation.AUTHORIZE,
 				this.webClient.get()
 					.uri(URI.create(this.authorizeUrlPrefix + state))
@@ -314,11 +310,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		});
 	}
 
-	/**
-	 * What a login does with the callback it was delivered: exchange its code, or fail
-	 * as the callback says.
-	 */
-	Mono<SlotInfo> exchange(AuthorizationCallback callback) {
+	private Mono<SlotInfo> exchange(AuthorizationCallback callback) {
 		if (!callback.isSuccess()) {
 			// an error code such as ACCESS_DENIED, if it looks like one: it comes from the
 			// query string of an unauthenticated request
@@ -379,7 +371,7 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		return new AltsCodexException("DeOAuth " + operation.description() + " failed: " + ex.getClass().getName());
 	}
 
-	ClientShutdownException shutdown() {
+	private ClientShutdownException shutdown() {
 		return new ClientShutdownException(this.registration.getName());
 	}
 
@@ -424,6 +416,38 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	@Override
 	public String toString() {
 		return "DefaultAltsCodexClient[" + this.registration + "]";
+	}
+
+	/**
+	 * The steps of this client's logins.
+	 */
+	private final class LoginSteps implements MonoLogin.Steps {
+
+		@Override
+		public PendingLogin register(String state) {
+			return DefaultAltsCodexClient.this.register(state);
+		}
+
+		@Override
+		public boolean isRunning() {
+			return DefaultAltsCodexClient.this.running;
+		}
+
+		@Override
+		public Throwable shutdown() {
+			return DefaultAltsCodexClient.this.shutdown();
+		}
+
+		@Override
+		public Mono<Void> authorize(String state, HttpCredential bearer) {
+			return DefaultAltsCodexClient.this.authorize(state, bearer);
+		}
+
+		@Override
+		public Mono<SlotInfo> exchange(AuthorizationCallback callback) {
+			return DefaultAltsCodexClient.this.exchange(callback);
+		}
+
 	}
 
 	/**

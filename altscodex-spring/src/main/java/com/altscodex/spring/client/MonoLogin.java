@@ -37,7 +37,7 @@ import com.altscodex.spring.client.pending.PendingLogin;
  */
 final class MonoLogin extends Mono<SlotInfo> {
 
-	private final DefaultAltsCodexClient client;
+	private final Steps client;
 
 	private final String state;
 
@@ -45,7 +45,7 @@ final class MonoLogin extends Mono<SlotInfo> {
 
 	private final Duration timeout;
 
-	MonoLogin(DefaultAltsCodexClient client, String state, OneTimeJwt credential, Duration timeout) {
+	MonoLogin(Steps client, String state, OneTimeJwt credential, Duration timeout) {
 		this.client = client;
 		this.state = state;
 		this.credential = credential;
@@ -57,6 +57,31 @@ final class MonoLogin extends Mono<SlotInfo> {
 		LoginSubscriber login = new LoginSubscriber(actual, this);
 		actual.onSubscribe(login);
 		login.start();
+	}
+
+	/**
+	 * What a login asks of its client, one call per step.
+	 */
+	interface Steps {
+
+		/**
+		 * Registers the login under its state, within the client's limit.
+		 * @throws TooManyPendingLoginsException when the client has as many as it may
+		 */
+		PendingLogin register(String state);
+
+		boolean isRunning();
+
+		Throwable shutdown();
+
+		Mono<Void> authorize(String state, HttpCredential bearer);
+
+		/**
+		 * Exchanges the code of the callback the login was delivered, or fails as the
+		 * callback says.
+		 */
+		Mono<SlotInfo> exchange(AuthorizationCallback callback);
+
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +52,10 @@ class DefaultAltsCodexClientTests {
 
 	@RegisterExtension
 	static final DeOAuthSimulatorExtension simulator = DeOAuthSimulatorExtension.create()
-		.client(CLIENT_ID, CLIENT_SECRET, "http://127.0.0.1:*/login/altscodex");
+		.client(CLIENT_ID, CLIENT_SECRET, "http://127.0.0.1:*/login/altscodex")
+		// the 10,000-login test counts every request of its burst
+		.maxRecordedRequests(50_000)
+		.maxRecordedCallbacks(50_000);
 
 	// every client of these tests registers here, where the callback server delivers
 	private static final InMemoryPendingLoginRegistry pendingLogins = new InMemoryPendingLoginRegistry();
@@ -429,6 +433,98 @@ class DefaultAltsCodexClientTests {
 	}
 
 	@Test
+	void stopWhileAuthorizeInFlightThenFailsAtOnceWithoutWaitingForDeOAuth() {
+		DefaultAltsCodexClient stopping = newClient(Duration.ofSeconds(30));
+		try {
+			// DeOAuth holds authorize far longer than the verification below waits
+			simulator.behavior().latency(Duration.ofSeconds(20)).withholdCallback(true);
+			String jwt = simulator.issueJwt("alice");
+			Mono<RecordedRequest> authorizing = simulator.awaitRequest(AUTHORIZE).cache();
+			authorizing.subscribe();
+			StepVerifier.create(stopping.getSlotInfo(jwt)).then(() -> {
+				authorizing.block(Duration.ofSeconds(5));
+				stopping.stop();
+			}).expectError(ClientShutdownException.class).verify(Duration.ofSeconds(3));
+			assertThat(pendingLogins.size()).isZero();
+		}
+		finally {
+			stopping.destroy();
+		}
+	}
+
+	@Test
+	void getSlotInfoBeyondMaxPendingLoginsThenRefusedAtOnceWithNothingSent() {
+		DefaultAltsCodexClient bounded = DefaultAltsCodexClient
+			.builder(registration("bounded").maxPendingLogins(2).build())
+			.pendingLogins(pendingLogins)
+			.build();
+		try {
+			Disposable first = WaitingLogins.subscribe(simulator, bounded.getSlotInfo(simulator.issueJwt("alice")));
+			Disposable second = WaitingLogins.subscribe(simulator, bounded.getSlotInfo(simulator.issueJwt("bob")));
+			String refused = simulator.issueJwt("carol");
+			bounded.getSlotInfo(refused).as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(TooManyPendingLoginsException.class);
+				assertThat(((AltsCodexException) ex).getKind()).isEqualTo(FailureKind.TOO_MANY_PENDING_LOGINS);
+				assertThat(((TooManyPendingLoginsException) ex).getLimit()).isEqualTo(2);
+			}).verify(Duration.ofSeconds(1));
+			assertThat(pendingLogins.size("bounded")).isEqualTo(2);
+			assertThat(pendingLogins.refusedCount("bounded")).isOne();
+			// another client's logins are not refused for this one's
+			simulator.behavior().reset();
+			assertThat(client.getSlotInfo(simulator.issueJwt("dave")).block(Duration.ofSeconds(10)).id()).isEqualTo("dave");
+			first.dispose();
+			second.dispose();
+			// a place is free again
+			assertThat(bounded.getSlotInfo(simulator.issueJwt("erin")).block(Duration.ofSeconds(10)).id())
+				.isEqualTo("erin");
+			assertThat(authorizesWith(refused)).isEmpty();
+		}
+		finally {
+			bounded.destroy();
+		}
+	}
+
+	@Test
+	void getSlotInfoWhenEveryConnectionBusyAndQueueFullThenUnavailable() {
+		// one connection, one request waiting for it: a third call is refused by the pool
+		DeOAuthHttpSettings tiny = new DeOAuthHttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10),
+				DeOAuthHttpSettings.DEFAULT_MAX_RESPONSE_SIZE, 1, 1, Duration.ofSeconds(10));
+		DefaultAltsCodexClient saturated = DefaultAltsCodexClient.builder(registration("saturated").build())
+			.httpSettings(tiny)
+			.pendingLogins(pendingLogins)
+			.build();
+		try {
+			simulator.behavior().latency(Duration.ofSeconds(2)).withholdCallback(true);
+			List<Disposable> busy = List.of(saturated.getSlotInfo(simulator.issueJwt("alice")).subscribe((slot) -> {
+			}, (ex) -> {
+			}), saturated.getSlotInfo(simulator.issueJwt("bob")).subscribe((slot) -> {
+			}, (ex) -> {
+			}));
+			await().atMost(Duration.ofSeconds(5)).until(() -> simulator.requests(AUTHORIZE).size() == 1);
+			saturated.getSlotInfo(simulator.issueJwt("carol")).as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(DeOAuthUnavailableException.class);
+				assertThat(((AltsCodexException) ex).getKind().status().value()).isEqualTo(503);
+			}).verify(Duration.ofSeconds(5));
+			busy.forEach(Disposable::dispose);
+		}
+		finally {
+			saturated.destroy();
+		}
+	}
+
+	@Test
+	void getSlotInfoWhenErrorAnswerHoldsJsonNullsThenKeepsItsStatus() {
+		simulator.behavior().getTokenHttpStatus(500, "{\"error\":null,\"detail\":\"x\"}");
+		client.getSlotInfo(simulator.issueJwt("alice")).as(StepVerifier::create).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(AltsCodexHttpException.class);
+			AltsCodexHttpException http = (AltsCodexHttpException) ex;
+			assertThat(http.getStatusCode()).isEqualTo(500);
+			assertThat(http.getKind()).isEqualTo(FailureKind.UPSTREAM_ERROR);
+			assertThat(http.getPayload()).containsEntry("error", null).containsEntry("detail", "x");
+		}).verify(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void callbackWhenStateUnknownThenNothingIsSent() {
 		pendingLogins.deliver(new AuthorizationCallback("unknown-state", "some-code", "1"))
 			.as(StepVerifier::create)
@@ -516,22 +612,35 @@ class DefaultAltsCodexClientTests {
 		int logins = 10_000;
 		// a burst this size queues for minutes' worth of CPU on two cores: the point
 		// here is that every login settles with its own user, not how fast
-		DeOAuthHttpSettings patient = new DeOAuthHttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(90),
-				DeOAuthHttpSettings.DEFAULT_MAX_RESPONSE_SIZE, 500, logins * 3, Duration.ofSeconds(90));
-		DefaultAltsCodexClient client = DefaultAltsCodexClient.builder(DefaultAltsCodexClientTests.client
-			.getRegistration()).httpSettings(patient).pendingLogins(pendingLogins).build();
-		List<String> jwts = Flux.range(0, logins).map((i) -> simulator.issueJwt("user-" + i)).collectList().block();
-		Long matching = Flux.range(0, logins)
-			.flatMap((i) -> client.getSlotInfo(jwts.get(i), Duration.ofSeconds(60))
-				.map((slot) -> slot.id().equals("user-" + i)), logins)
-			.onErrorResume((ex) -> Mono.error(new AssertionError("a login failed", ex)))
-			.filter(Boolean::booleanValue)
-			.count()
-			.block(Duration.ofSeconds(120));
-		assertThat(matching).isEqualTo(logins);
-		assertThat(pendingLogins.size()).isZero();
-		assertThat(simulator.requests(GET_TOKEN)).hasSize(logins);
-		client.destroy();
+		DeOAuthHttpSettings patient = new DeOAuthHttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(120),
+				DeOAuthHttpSettings.DEFAULT_MAX_RESPONSE_SIZE, 500, logins * 3, Duration.ofSeconds(120));
+		DefaultAltsCodexClient client = DefaultAltsCodexClient
+			.builder(registration("burst").maxPendingLogins(logins).build())
+			.httpSettings(patient)
+			.pendingLogins(pendingLogins)
+			.build();
+		AtomicInteger peak = new AtomicInteger();
+		Disposable sampler = Flux.interval(Duration.ofMillis(5))
+			.subscribe((tick) -> peak.accumulateAndGet(pendingLogins.size("burst"), Math::max));
+		try {
+			List<String> jwts = Flux.range(0, logins).map((i) -> simulator.issueJwt("user-" + i)).collectList().block();
+			Long matching = Flux.range(0, logins)
+				.flatMap((i) -> client.getSlotInfo(jwts.get(i), Duration.ofSeconds(150))
+					.map((slot) -> slot.id().equals("user-" + i)), logins)
+				.onErrorResume((ex) -> Mono.error(new AssertionError("a login failed", ex)))
+				.filter(Boolean::booleanValue)
+				.count()
+				.block(Duration.ofSeconds(180));
+			assertThat(matching).isEqualTo(logins);
+			// the logins were at once, not one after the other
+			assertThat(peak).as("most logins waiting at once").hasValueGreaterThanOrEqualTo(1_000);
+			assertThat(pendingLogins.size("burst")).isZero();
+			assertThat(simulator.requests(GET_TOKEN)).hasSize(logins);
+		}
+		finally {
+			sampler.dispose();
+			client.destroy();
+		}
 	}
 
 	/**
