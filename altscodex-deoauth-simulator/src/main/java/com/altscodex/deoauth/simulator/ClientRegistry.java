@@ -1,5 +1,6 @@
 package com.altscodex.deoauth.simulator;
 
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -14,6 +15,16 @@ final class ClientRegistry {
 
 	void register(RegisteredClient client) {
 		this.clients.put(client.id(), client);
+	}
+
+	/**
+	 * Trusts more origins for the login popup of a registered client.
+	 * @throws IllegalArgumentException when no client has that id
+	 */
+	void trustOrigins(String clientId, Collection<WebOrigin> origins) {
+		if (this.clients.computeIfPresent(clientId, (id, client) -> client.withTrustedOrigins(origins)) == null) {
+			throw new IllegalArgumentException("No client '" + clientId + "' is registered");
+		}
 	}
 
 	@Nullable RegisteredClient find(@Nullable String clientId) {

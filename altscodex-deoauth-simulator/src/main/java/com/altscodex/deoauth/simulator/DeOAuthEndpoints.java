@@ -25,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.altscodex.deoauth.simulator.JwtCodec.Status;
 import com.altscodex.deoauth.simulator.JwtCodec.Verification;
+import com.altscodex.deoauth.simulator.LoginPage.Popup;
 import com.altscodex.deoauth.simulator.SimulatorBehavior.AuthorizeFailure;
 import com.altscodex.deoauth.simulator.SimulatorBehavior.RawAnswer;
 
@@ -69,8 +70,17 @@ final class DeOAuthEndpoints {
 			.aggregate()
 			.asString(StandardCharsets.UTF_8)
 			.defaultIfEmpty("")
-			.map((body) -> record(request, uri, body))
-			.flatMap((recorded) -> route(recorded, response));
+			.flatMap((body) -> {
+				RecordedRequest recorded;
+				try {
+					recorded = record(request, uri, body);
+				}
+				catch (IllegalArgumentException ex) {
+					// a malformed %-escape in the URI: answer it rather than have Reactor Netty log a 500
+					return send(response, json(400, object().put("error", "invalid_request")));
+				}
+				return route(recorded, response);
+			});
 	}
 
 	private RecordedRequest record(HttpServerRequest request, QueryStringDecoder uri, String body) {
@@ -292,8 +302,48 @@ final class DeOAuthEndpoints {
 	// login page
 
 	private Answer loginPage(RecordedRequest request) {
-		return Answer.html(200, LoginPage.render(this.simulation.users().demoUsers(), request.queryParam("client_id"),
-				request.queryParam("redirect_uri"), request.queryParam("state")));
+		String nonce = this.simulation.tokens().next("", 16);
+		return Answer.html(200,
+				LoginPage.render(this.simulation.users().demoUsers(), request.queryParam("client_id"),
+						request.queryParam("redirect_uri"), request.queryParam("state"), popup(request), nonce))
+			.withHeader("Content-Security-Policy", LoginPage.contentSecurityPolicy(nonce));
+	}
+
+	/**
+	 * Where the login page, in a popup, may post a JWT: the origin of the request's
+	 * redirect URI, once that is validated exactly as the redirect flow validates it, or
+	 * the {@code origin} parameter when it names that origin or one registered for the
+	 * client. Anything else is refused, so that a page on any other origin that opens the
+	 * login page never receives a JWT.
+	 */
+	private Popup popup(RecordedRequest request) {
+		RegisteredClient client = this.simulation.clients().find(request.queryParam("client_id"));
+		if (client == null) {
+			return Popup.refuse("the login request names no registered client.");
+		}
+		String redirectUri = request.queryParam("redirect_uri");
+		if (!client.allows(redirectUri)) {
+			return Popup.refuse("the redirect URI is not registered for this client.");
+		}
+		WebOrigin redirectOrigin = WebOrigin.of(redirectUri);
+		if (redirectOrigin == null) {
+			return Popup.refuse("the redirect URI has no web origin (an http or https URL without user info).");
+		}
+		String requestedOrigin = request.queryParam("origin");
+		Map<String, @Nullable String> params = new LinkedHashMap<>();
+		params.put("client_id", client.id());
+		params.put("redirect_uri", redirectUri);
+		params.put("origin", requestedOrigin);
+		String jwtUrl = CallbackSender.appendQuery(LOGIN_JWT_PATH, params);
+		if (requestedOrigin == null) {
+			return Popup.postTo(redirectOrigin, jwtUrl);
+		}
+		WebOrigin origin = WebOrigin.parseOrNull(requestedOrigin);
+		if (origin != null && (origin.equals(redirectOrigin) || client.trusts(origin))) {
+			return Popup.postTo(origin, jwtUrl);
+		}
+		return Popup.refuse("the origin parameter is neither the redirect URI's origin nor an origin registered "
+				+ "for this client.");
 	}
 
 	private Answer choose(RecordedRequest request) {
@@ -336,13 +386,33 @@ final class DeOAuthEndpoints {
 		return null;
 	}
 
+	/**
+	 * A JWT for the login page in a popup, for the same login request the page was
+	 * opened for: a request the page would refuse gets none. Browsers say where a fetch
+	 * comes from ({@code Sec-Fetch-Site}, {@code Origin}): one from another page than the
+	 * simulator's own is refused too, even though it could not read the answer.
+	 */
 	private Answer loginJwt(RecordedRequest request) {
+		if (fetchedByAnotherSite(request)) {
+			return json(403, object().put("error", "forbidden"));
+		}
 		String userId = request.queryParam("user");
-		if (userId == null || userId.isEmpty()) {
+		if (userId == null || userId.isEmpty() || popup(request).refused()) {
 			return json(400, object().put("error", "invalid_request"));
 		}
 		SimulatedUser user = this.simulation.users().user(userId);
-		return json(200, object().put("jwt", this.simulation.issueJwt(user.id(), this.simulation.jwtTtl())));
+		return json(200, object().put("jwt", this.simulation.issueJwt(user.id(), this.simulation.jwtTtl())))
+			.withHeader("Cross-Origin-Resource-Policy", "same-origin");
+	}
+
+	private static boolean fetchedByAnotherSite(RecordedRequest request) {
+		String site = request.header("Sec-Fetch-Site");
+		if (site != null && !site.equalsIgnoreCase("same-origin")) {
+			return true;
+		}
+		String origin = request.header("Origin");
+		String host = request.header("Host");
+		return origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host));
 	}
 
 	private static String callbackUri(String redirectUri, @Nullable String state, String code, String success) {
@@ -364,16 +434,18 @@ final class DeOAuthEndpoints {
 	}
 
 	private Answer json(int status, ObjectNode body) {
-		return new Answer(status, "application/json", this.simulation.mapper().writeValueAsString(body), null);
+		return new Answer(status, "application/json", this.simulation.mapper().writeValueAsString(body), null, Map.of());
 	}
 
 	private Mono<Void> send(HttpServerResponse response, Answer answer) {
 		response.status(answer.status())
 			.header(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-			.header(HttpHeaderNames.CACHE_CONTROL, "no-store");
+			.header(HttpHeaderNames.CACHE_CONTROL, "no-store")
+			.header("X-Content-Type-Options", "nosniff");
 		if (answer.location() != null) {
 			response.header(HttpHeaderNames.LOCATION, answer.location());
 		}
+		answer.headers().forEach(response::header);
 		return response.sendString(Mono.just(answer.body()), StandardCharsets.UTF_8).then();
 	}
 
@@ -409,16 +481,18 @@ final class DeOAuthEndpoints {
 	}
 
 	/**
-	 * An HTTP answer: status, content type, body and an optional redirect location.
+	 * An HTTP answer: status, content type, body, an optional redirect location and more
+	 * headers.
 	 */
-	private record Answer(int status, String contentType, String body, @Nullable String location) {
+	private record Answer(int status, String contentType, String body, @Nullable String location,
+			Map<String, String> headers) {
 
 		static Answer html(int status, String html) {
-			return new Answer(status, "text/html;charset=utf-8", html, null);
+			return new Answer(status, "text/html;charset=utf-8", html, null, Map.of());
 		}
 
 		static Answer redirect(String location) {
-			return new Answer(302, "text/plain;charset=utf-8", "", location);
+			return new Answer(302, "text/plain;charset=utf-8", "", location, Map.of());
 		}
 
 		static Answer raw(int status, String body) {
@@ -433,7 +507,13 @@ final class DeOAuthEndpoints {
 			else {
 				contentType = "text/plain;charset=utf-8";
 			}
-			return new Answer(status, contentType, body, null);
+			return new Answer(status, contentType, body, null, Map.of());
+		}
+
+		Answer withHeader(String name, String value) {
+			Map<String, String> headers = new LinkedHashMap<>(this.headers);
+			headers.put(name, value);
+			return new Answer(this.status, this.contentType, this.body, this.location, headers);
 		}
 
 	}

@@ -3,7 +3,9 @@ package com.altscodex.deoauth.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.netty.channel.group.ChannelGroup;
@@ -30,13 +32,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <p>
  * It signs HS256 JWTs for any user id ({@link #issueJwt(String)}), answers
  * {@code authorize} and calls the application back, exchanges codes for slot info, refreshes
- * tokens, logs out, records every request it receives and every callback it sends, and
+ * tokens, logs out, records the requests it receives and the callbacks it sends, and
  * misbehaves on demand through its {@link #behavior() knobs}. Everything it does on its
  * event loops is non-blocking.
  * <p>
- * For load tests, {@link Builder#recordTraffic(boolean) recordTraffic(false)} and a
+ * The records of requests and callbacks keep the latest
+ * {@value #DEFAULT_MAX_RECORDED} of each by default. For load tests,
+ * {@link Builder#recordTraffic(boolean) recordTraffic(false)} and a
  * {@link Builder#refreshTokenTtl(Duration) refresh-token time-to-live} keep its memory
- * bounded under millions of requests.
+ * small under millions of requests.
  *
  * <pre class="code">
  * try (DeOAuthSimulator simulator = DeOAuthSimulator.builder()
@@ -62,6 +66,11 @@ public final class DeOAuthSimulator implements AutoCloseable {
 	 */
 	public static final String PLATFORM_URL_PROPERTY = "altscodex.platform-url";
 
+	/**
+	 * How many requests, and how many callbacks, the simulator keeps by default.
+	 */
+	public static final int DEFAULT_MAX_RECORDED = Journal.DEFAULT_CAPACITY;
+
 	private static final Logger logger = LoggerFactory.getLogger(DeOAuthSimulator.class);
 
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -83,11 +92,13 @@ public final class DeOAuthSimulator implements AutoCloseable {
 		String signingKey = (builder.signingKey != null) ? builder.signingKey : tokens.next("", 32);
 		ClientRegistry clients = new ClientRegistry();
 		builder.clients.forEach(clients::register);
+		builder.trustedOrigins.forEach(clients::trustOrigins);
 		this.simulation = new Simulation(builder.clock, builder.jwtTtl, mapper, tokens,
 				new JwtCodec(signingKey, mapper, tokens), clients, new UserDirectory(),
 				new AuthorizationCodes(tokens, builder.clock, builder.codeTtl),
 				new RefreshTokens(tokens, builder.clock, builder.refreshTokenTtl), new SimulatorBehavior(),
-				new Journal<>(builder.recordTraffic), new Journal<>(builder.recordTraffic))
+				new Journal<>(builder.recordTraffic, builder.maxRecordedRequests),
+				new Journal<>(builder.recordTraffic, builder.maxRecordedCallbacks))
 			.warmUp();
 	}
 
@@ -201,8 +212,9 @@ public final class DeOAuthSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Registers a client, or replaces the client with that id. Can be called while the
-	 * simulator runs.
+	 * Registers a client, or replaces the client with that id (and forgets the origins
+	 * {@link #registerClientOrigins(String, String...) registered} for it). Can be called
+	 * while the simulator runs.
 	 * @param clientId the client id
 	 * @param clientSecret the client secret
 	 * @param allowedRedirectUris the redirect URIs the client may use; {@code *} matches
@@ -211,6 +223,32 @@ public final class DeOAuthSimulator implements AutoCloseable {
 	 */
 	public void registerClient(String clientId, String clientSecret, String... allowedRedirectUris) {
 		this.simulation.clients().register(new RegisteredClient(clientId, clientSecret, allowedRedirectUris));
+	}
+
+	/**
+	 * Lets the login page, opened as a popup for a registered client, post its JWT to
+	 * more origins than that of the redirect URI it was opened with, when the page that
+	 * opens it names one of them in the {@code origin} parameter. Adds to the origins
+	 * already registered; can be called while the simulator runs.
+	 * @param clientId the id of a registered client
+	 * @param origins web origins, {@code scheme://host[:port]} (e.g.
+	 * {@code http://localhost:5173}); no path, no wildcard
+	 * @throws IllegalArgumentException when no client has that id or an origin is not a
+	 * web origin
+	 * @see Builder#clientOrigins(String, String...)
+	 */
+	public void registerClientOrigins(String clientId, String... origins) {
+		Objects.requireNonNull(clientId, "clientId cannot be null");
+		this.simulation.clients().trustOrigins(clientId, parseOrigins(origins));
+	}
+
+	private static List<WebOrigin> parseOrigins(String... origins) {
+		Objects.requireNonNull(origins, "origins cannot be null");
+		List<WebOrigin> parsed = new ArrayList<>(origins.length);
+		for (String origin : origins) {
+			parsed.add(WebOrigin.parse(Objects.requireNonNull(origin, "origins cannot contain null")));
+		}
+		return parsed;
 	}
 
 	/**
@@ -242,7 +280,8 @@ public final class DeOAuthSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The requests received since the start or the last {@link #clearRequests()}.
+	 * The requests received since the start or the last {@link #clearRequests()}, at most
+	 * the latest {@link Builder#maxRecordedRequests(int) maxRecordedRequests} of them.
 	 * @return a snapshot, in arrival order; always empty when the simulator was built
 	 * with {@link Builder#recordTraffic(boolean) recordTraffic(false)}
 	 */
@@ -291,7 +330,8 @@ public final class DeOAuthSimulator implements AutoCloseable {
 
 	/**
 	 * The callbacks sent since the start or the last {@link #clearCallbacks()}, each
-	 * recorded once the application answered it (or the attempt failed).
+	 * recorded once the application answered it (or the attempt failed), at most the
+	 * latest {@link Builder#maxRecordedCallbacks(int) maxRecordedCallbacks} of them.
 	 * @return a snapshot, in the order the attempts ended; always empty when the simulator
 	 * was built with {@link Builder#recordTraffic(boolean) recordTraffic(false)}
 	 */
@@ -301,18 +341,19 @@ public final class DeOAuthSimulator implements AutoCloseable {
 
 	/**
 	 * How many callbacks were sent (and answered or failed) since the start or the last
-	 * {@link #clearCallbacks()}.
-	 * @return the number of callback attempts
+	 * {@link #clearCallbacks()}, counting those no longer kept in {@link #callbacks()}.
+	 * @return the number of callback attempts; always {@code 0} when the simulator was
+	 * built with {@link Builder#recordTraffic(boolean) recordTraffic(false)}
 	 */
 	public int callbacksSent() {
-		return callbacks().size();
+		return (int) Math.min(Integer.MAX_VALUE, this.simulation.callbacks().added());
 	}
 
 	/**
 	 * Waits until at least {@code count} callbacks have been sent and answered (or have
-	 * failed) since the start or the last {@link #clearCallbacks()}. Add a
-	 * {@code timeout(..)}; it never errors by itself, except when the simulator records no
-	 * traffic.
+	 * failed) since the start or the last {@link #clearCallbacks()}, whether or not
+	 * {@link #callbacks()} still holds them all. Add a {@code timeout(..)}; it never errors
+	 * by itself, except when the simulator records no traffic.
 	 * @param count the number of callback attempts to wait for
 	 * @return completes when they are recorded; an {@link IllegalStateException} when the
 	 * simulator was built with {@link Builder#recordTraffic(boolean) recordTraffic(false)}
@@ -458,6 +499,12 @@ public final class DeOAuthSimulator implements AutoCloseable {
 
 		private boolean recordTraffic = true;
 
+		private int maxRecordedRequests = DEFAULT_MAX_RECORDED;
+
+		private int maxRecordedCallbacks = DEFAULT_MAX_RECORDED;
+
+		private final Map<String, List<WebOrigin>> trustedOrigins = new LinkedHashMap<>();
+
 		private @Nullable Duration refreshTokenTtl;
 
 		private Builder() {
@@ -487,6 +534,31 @@ public final class DeOAuthSimulator implements AutoCloseable {
 		 */
 		public Builder client(String clientId, String clientSecret, String... allowedRedirectUris) {
 			this.clients.add(new RegisteredClient(clientId, clientSecret, allowedRedirectUris));
+			return this;
+		}
+
+		/**
+		 * Lets the login page, opened as a popup for a client, post its JWT to more
+		 * origins than that of the redirect URI it was opened with: the page that opens
+		 * it names one of them in the {@code origin} parameter, e.g. a single-page app on
+		 * a development server whose backend receives the callbacks elsewhere. Without
+		 * this, the popup posts only to the redirect URI's origin. Adds to the origins
+		 * already registered for the client.
+		 * @param clientId the id of a client registered on this builder with
+		 * {@link #client(String, String, String...)}
+		 * @param origins web origins, {@code scheme://host[:port]} (e.g.
+		 * {@code http://localhost:5173}); no path, no wildcard
+		 * @return this builder
+		 * @throws IllegalArgumentException when no client with that id was registered on
+		 * this builder or an origin is not a web origin
+		 * @see DeOAuthSimulator#registerClientOrigins(String, String...)
+		 */
+		public Builder clientOrigins(String clientId, String... origins) {
+			Objects.requireNonNull(clientId, "clientId cannot be null");
+			if (this.clients.stream().noneMatch((client) -> client.id().equals(clientId))) {
+				throw new IllegalArgumentException("Register client '" + clientId + "' before its origins");
+			}
+			this.trustedOrigins.computeIfAbsent(clientId, (id) -> new ArrayList<>()).addAll(parseOrigins(origins));
 			return this;
 		}
 
@@ -537,18 +609,53 @@ public final class DeOAuthSimulator implements AutoCloseable {
 		}
 
 		/**
-		 * Whether to record every request received and every callback sent, for
+		 * Whether to record the requests received and the callbacks sent, for
 		 * {@link DeOAuthSimulator#requests()}, {@link DeOAuthSimulator#callbacks()} and
-		 * the {@code await..} methods. Default {@code true}. The records grow with every
-		 * request until cleared: switch recording off for load tests, where millions of
-		 * records would fill the heap. Without recording, {@code requests()} and
-		 * {@code callbacks()} are always empty and {@code awaitRequest(..)} and
-		 * {@code awaitCallbacks(..)} signal an {@link IllegalStateException}.
+		 * the {@code await..} methods. Default {@code true}: the latest
+		 * {@link #maxRecordedRequests(int) requests} and
+		 * {@link #maxRecordedCallbacks(int) callbacks} are kept. Without recording
+		 * nothing is kept, not even for a moment (the records hold JWTs and client
+		 * credentials): {@code requests()} and {@code callbacks()} are always empty,
+		 * {@code callbacksSent()} is {@code 0}, and {@code awaitRequest(..)} and
+		 * {@code awaitCallbacks(..)} signal an {@link IllegalStateException}. Switch it
+		 * off for load tests.
 		 * @param recordTraffic whether to record traffic
 		 * @return this builder
 		 */
 		public Builder recordTraffic(boolean recordTraffic) {
 			this.recordTraffic = recordTraffic;
+			return this;
+		}
+
+		/**
+		 * How many of the requests received {@link DeOAuthSimulator#requests()} keeps:
+		 * beyond that, each new request drops the oldest. Default
+		 * {@value DeOAuthSimulator#DEFAULT_MAX_RECORDED}. {@code awaitRequest(..)} sees
+		 * every request, kept or not.
+		 * @param maxRecordedRequests the number of requests to keep, positive
+		 * @return this builder
+		 */
+		public Builder maxRecordedRequests(int maxRecordedRequests) {
+			if (maxRecordedRequests < 1) {
+				throw new IllegalArgumentException("maxRecordedRequests must be positive");
+			}
+			this.maxRecordedRequests = maxRecordedRequests;
+			return this;
+		}
+
+		/**
+		 * How many of the callbacks sent {@link DeOAuthSimulator#callbacks()} keeps:
+		 * beyond that, each new callback drops the oldest. Default
+		 * {@value DeOAuthSimulator#DEFAULT_MAX_RECORDED}. {@code callbacksSent()} and
+		 * {@code awaitCallbacks(..)} count every callback, kept or not.
+		 * @param maxRecordedCallbacks the number of callbacks to keep, positive
+		 * @return this builder
+		 */
+		public Builder maxRecordedCallbacks(int maxRecordedCallbacks) {
+			if (maxRecordedCallbacks < 1) {
+				throw new IllegalArgumentException("maxRecordedCallbacks must be positive");
+			}
+			this.maxRecordedCallbacks = maxRecordedCallbacks;
 			return this;
 		}
 

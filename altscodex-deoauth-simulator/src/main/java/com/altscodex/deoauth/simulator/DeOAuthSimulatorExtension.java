@@ -89,6 +89,43 @@ public final class DeOAuthSimulatorExtension
 	}
 
 	/**
+	 * Lets the login popup of a client post its JWT to more origins than that of its
+	 * redirect URI.
+	 * @param clientId the id of a client registered on this extension
+	 * @param origins web origins, {@code scheme://host[:port]}
+	 * @return this extension
+	 * @see DeOAuthSimulator.Builder#clientOrigins(String, String...)
+	 */
+	public DeOAuthSimulatorExtension clientOrigins(String clientId, String... origins) {
+		configure().clientOrigins(clientId, origins);
+		return this;
+	}
+
+	/**
+	 * How many requests {@code requests()} keeps. Default
+	 * {@value DeOAuthSimulator#DEFAULT_MAX_RECORDED}.
+	 * @param maxRecordedRequests the number of requests to keep
+	 * @return this extension
+	 * @see DeOAuthSimulator.Builder#maxRecordedRequests(int)
+	 */
+	public DeOAuthSimulatorExtension maxRecordedRequests(int maxRecordedRequests) {
+		configure().maxRecordedRequests(maxRecordedRequests);
+		return this;
+	}
+
+	/**
+	 * How many callbacks {@code callbacks()} keeps. Default
+	 * {@value DeOAuthSimulator#DEFAULT_MAX_RECORDED}.
+	 * @param maxRecordedCallbacks the number of callbacks to keep
+	 * @return this extension
+	 * @see DeOAuthSimulator.Builder#maxRecordedCallbacks(int)
+	 */
+	public DeOAuthSimulatorExtension maxRecordedCallbacks(int maxRecordedCallbacks) {
+		configure().maxRecordedCallbacks(maxRecordedCallbacks);
+		return this;
+	}
+
+	/**
 	 * How long issued JWTs are valid. Default 5 minutes.
 	 * @param jwtTtl the time-to-live
 	 * @return this extension
@@ -283,6 +320,17 @@ public final class DeOAuthSimulatorExtension
 	 */
 	public void registerClient(String clientId, String clientSecret, String... allowedRedirectUris) {
 		simulator().registerClient(clientId, clientSecret, allowedRedirectUris);
+	}
+
+	/**
+	 * Lets the login popup of a registered client post its JWT to more origins, while the
+	 * simulator runs.
+	 * @param clientId the id of a registered client
+	 * @param origins web origins, {@code scheme://host[:port]}
+	 * @see DeOAuthSimulator#registerClientOrigins(String, String...)
+	 */
+	public void registerClientOrigins(String clientId, String... origins) {
+		simulator().registerClientOrigins(clientId, origins);
 	}
 
 	/**

@@ -12,27 +12,43 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * An append-only record of what happened, in order, that tests can await without
- * sleeping. A journal that does not record keeps nothing: every add is dropped.
+ * A record of what happened, in order, that tests can await without sleeping. It keeps
+ * at most {@code capacity} entries: beyond that, each new entry drops the oldest one. The
+ * awaiting methods are driven by the entries as they are added, so they see every entry,
+ * kept or dropped. A journal that does not record keeps nothing: every add is dropped.
  */
 final class Journal<T> {
 
+	/**
+	 * How many entries a journal keeps unless told otherwise.
+	 */
+	static final int DEFAULT_CAPACITY = 10_000;
+
 	private final boolean recording;
+
+	private final int capacity;
 
 	private final Queue<T> entries = new ConcurrentLinkedQueue<>();
 
-	private final AtomicInteger size = new AtomicInteger();
+	// ConcurrentLinkedQueue.size() walks the whole queue
+	private final AtomicInteger kept = new AtomicInteger();
+
+	private final AtomicLong added = new AtomicLong();
 
 	private final Queue<Waiter<T>> waiters = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong epoch = new AtomicLong();
 
 	Journal() {
-		this(true);
+		this(true, DEFAULT_CAPACITY);
 	}
 
-	Journal(boolean recording) {
+	Journal(boolean recording, int capacity) {
+		if (capacity < 1) {
+			throw new IllegalArgumentException("capacity must be positive");
+		}
 		this.recording = recording;
+		this.capacity = capacity;
 	}
 
 	/**
@@ -64,22 +80,42 @@ final class Journal<T> {
 			return;
 		}
 		this.entries.add(entry);
-		int newSize = this.size.incrementAndGet();
+		// every add that pushes the count over the capacity takes one entry off the head,
+		// so once concurrent adds are done at most capacity entries are left
+		int count = this.kept.incrementAndGet();
+		while (count > this.capacity && this.entries.poll() != null) {
+			count = this.kept.decrementAndGet();
+		}
+		long total = this.added.incrementAndGet();
 		for (Iterator<Waiter<T>> iterator = this.waiters.iterator(); iterator.hasNext();) {
-			if (iterator.next().offer(entry, newSize)) {
+			if (iterator.next().offer(entry, total)) {
 				iterator.remove();
 			}
 		}
 	}
 
+	/**
+	 * The entries kept, oldest first: the latest {@code capacity} ones since the last
+	 * {@link #clear()}.
+	 */
 	List<T> snapshot() {
 		return List.copyOf(this.entries);
 	}
 
+	/**
+	 * How many entries were added since the last {@link #clear()}, whether still kept or
+	 * already dropped for the capacity.
+	 */
+	long added() {
+		return this.added.get();
+	}
+
 	void clear() {
 		this.epoch.incrementAndGet();
-		this.entries.clear();
-		this.size.set(0);
+		while (this.entries.poll() != null) {
+			this.kept.decrementAndGet();
+		}
+		this.added.set(0);
 	}
 
 	/**
@@ -87,7 +123,7 @@ final class Journal<T> {
 	 */
 	Mono<T> next(Predicate<? super T> filter) {
 		Sinks.One<T> sink = Sinks.one();
-		Waiter<T> waiter = (entry, size) -> {
+		Waiter<T> waiter = (entry, total) -> {
 			if (!filter.test(entry)) {
 				return false;
 			}
@@ -99,19 +135,20 @@ final class Journal<T> {
 	}
 
 	/**
-	 * Completes once the journal holds at least {@code count} entries.
+	 * Completes once at least {@code count} entries were added since the last
+	 * {@link #clear()}, however many of them are still kept.
 	 */
-	Mono<Void> awaitSize(int count) {
+	Mono<Void> awaitSize(long count) {
 		Sinks.Empty<Void> sink = Sinks.empty();
-		Waiter<T> waiter = (entry, size) -> {
-			if (size < count) {
+		Waiter<T> waiter = (entry, total) -> {
+			if (total < count) {
 				return false;
 			}
 			sink.tryEmitEmpty();
 			return true;
 		};
 		this.waiters.add(waiter);
-		if (this.size.get() >= count) {
+		if (this.added.get() >= count) {
 			sink.tryEmitEmpty();
 			this.waiters.remove(waiter);
 		}
@@ -122,9 +159,10 @@ final class Journal<T> {
 	private interface Waiter<T> {
 
 		/**
-		 * Offers a new entry; answers whether this waiter is done.
+		 * Offers a new entry and the number of entries added so far; answers whether
+		 * this waiter is done.
 		 */
-		boolean offer(T entry, int size);
+		boolean offer(T entry, long total);
 
 	}
 

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * {@code /oauth/login/cancel}), which answer with a redirect to the application. When the
  * page runs in a popup ({@code window.opener} is set), a user button fetches a JWT from
  * {@code /oauth/login/jwt} and posts <code>{type: "altscodex:jwt", jwt}</code> to the
- * opener, and cancel posts <code>{type: "altscodex:cancel"}</code>; the target origin is
- * the {@code origin} query parameter, {@code *} when absent.
+ * opener, and cancel posts <code>{type: "altscodex:cancel"}</code>. The server decides the
+ * one origin those messages may go to ({@link Popup}) and writes it into the script: the
+ * page never posts to {@code *} or to an origin it read from its own URL.
  */
 final class LoginPage {
 
@@ -41,17 +42,23 @@ final class LoginPage {
 			#status{min-height:1em;margin:12px 0 0;color:#b42318;font-size:13px}
 			""";
 
+	// runs with the server's decision as its argument, see render(..)
 	private static final String SCRIPT = """
-			(function () {
+			(function (popup) {
 			  var params = new URLSearchParams(window.location.search);
-			  var targetOrigin = params.get('origin') || '*';
 			  var opener = window.opener;
 			  var status = document.getElementById('status');
 			  if (!opener && !params.get('state')) {
 			    status.textContent = 'No state parameter: open this page as a popup or from an application.';
 			  }
+			  function refuse() {
+			    status.textContent = 'Sign-in refused: ' + popup.refusal;
+			  }
+			  if (opener && !popup.targetOrigin) {
+			    refuse();
+			  }
 			  function finish(message) {
-			    opener.postMessage(message, targetOrigin);
+			    opener.postMessage(message, popup.targetOrigin);
 			    window.close();
 			  }
 			  document.querySelectorAll('#login-form button').forEach(function (button) {
@@ -60,11 +67,16 @@ final class LoginPage {
 			        return;
 			      }
 			      event.preventDefault();
+			      if (!popup.targetOrigin) {
+			        refuse();
+			        return;
+			      }
 			      if (button.id === 'cancel') {
 			        finish({type: 'altscodex:cancel'});
 			        return;
 			      }
-			      fetch('/oauth/login/jwt?user=' + encodeURIComponent(button.value), {cache: 'no-store'})
+			      fetch(popup.jwtUrl + '&user=' + encodeURIComponent(button.value),
+			          {cache: 'no-store', credentials: 'omit'})
 			        .then(function (response) {
 			          if (!response.ok) {
 			            throw new Error('HTTP ' + response.status);
@@ -79,14 +91,23 @@ final class LoginPage {
 			        });
 			    });
 			  });
-			})();
-			""";
+			})""";
 
 	private LoginPage() {
 	}
 
+	/**
+	 * The page for a login request.
+	 * @param users the demo users, one button each
+	 * @param clientId the {@code client_id} parameter, for the redirect flow
+	 * @param redirectUri the {@code redirect_uri} parameter, for the redirect flow
+	 * @param state the {@code state} parameter, for the redirect flow
+	 * @param popup what the page does when it runs in a popup
+	 * @param scriptNonce the nonce of the inline script, also named by the
+	 * {@link #contentSecurityPolicy(String) Content-Security-Policy} of the answer
+	 */
 	static String render(List<SimulatedUser> users, @Nullable String clientId, @Nullable String redirectUri,
-			@Nullable String state) {
+			@Nullable String state, Popup popup, String scriptNonce) {
 		StringBuilder html = new StringBuilder(4096);
 		html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -113,10 +134,26 @@ final class LoginPage {
 				.append("</span></span></button>\n");
 		}
 		html.append("<button type=\"submit\" class=\"cancel\" id=\"cancel\" formaction=\"/oauth/login/cancel\">")
-			.append("Cancel</button>\n</form>\n<p id=\"status\" role=\"status\"></p>\n</main>\n<script>\n")
+			.append("Cancel</button>\n</form>\n<p id=\"status\" role=\"status\"></p>\n</main>\n<script nonce=\"")
+			.append(escape(scriptNonce))
+			.append("\">\n")
 			.append(SCRIPT)
-			.append("</script>\n</body>\n</html>\n");
+			.append('(')
+			.append(popup.toJson())
+			.append(");\n</script>\n</body>\n</html>\n");
 		return html.toString();
+	}
+
+	/**
+	 * The {@code Content-Security-Policy} of the login page: only the page's own inline
+	 * script runs, it may only fetch from the simulator, and no other
+	 * site may frame the page.
+	 * @param scriptNonce the nonce of the page's inline script
+	 * @return the policy
+	 */
+	static String contentSecurityPolicy(String scriptNonce) {
+		return "default-src 'none'; script-src 'nonce-" + scriptNonce + "'; style-src 'unsafe-inline'; "
+				+ "img-src data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 	}
 
 	static String error(String message) {
@@ -141,6 +178,39 @@ final class LoginPage {
 				: address;
 	}
 
+	/**
+	 * A JSON string literal that is also safe inside an HTML {@code <script>} element:
+	 * besides JSON's own escapes, {@code <}, {@code >}, {@code &}, quotes and the JavaScript
+	 * line terminators U+2028 and U+2029 become {@code \\uXXXX} escapes, so that no value can
+	 * close the element ({@code </script>}) or the string.
+	 */
+	static String jsonString(String text) {
+		StringBuilder literal = new StringBuilder(text.length() + 16).append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\\' -> literal.append("\\\\");
+				case '\n' -> literal.append("\\n");
+				case '\r' -> literal.append("\\r");
+				case '\t' -> literal.append("\\t");
+				case '"', '\'', '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(literal, c);
+				default -> {
+					if (c < 0x20 || c == 0x7f) {
+						unicodeEscape(literal, c);
+					}
+					else {
+						literal.append(c);
+					}
+				}
+			}
+		}
+		return literal.append('"').toString();
+	}
+
+	private static void unicodeEscape(StringBuilder literal, char c) {
+		literal.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+	}
+
 	static String escape(String text) {
 		StringBuilder escaped = new StringBuilder(text.length() + 16);
 		for (int i = 0; i < text.length(); i++) {
@@ -155,6 +225,40 @@ final class LoginPage {
 			}
 		}
 		return escaped.toString();
+	}
+
+	/**
+	 * What the page does in a popup, as decided by the server: post to exactly one
+	 * origin, fetching the JWT from {@code jwtUrl}, or refuse and say why.
+	 *
+	 * @param targetOrigin the only origin the page posts to; {@code null} to refuse
+	 * @param jwtUrl the same-origin URL of the JWT endpoint with the login request's
+	 * parameters, to which the page appends {@code &user=..}; {@code null} to refuse
+	 * @param refusal why the page refuses, shown to the user; {@code null} when it does not
+	 */
+	record Popup(@Nullable WebOrigin targetOrigin, @Nullable String jwtUrl, @Nullable String refusal) {
+
+		static Popup postTo(WebOrigin targetOrigin, String jwtUrl) {
+			return new Popup(targetOrigin, jwtUrl, null);
+		}
+
+		static Popup refuse(String refusal) {
+			return new Popup(null, null, refusal);
+		}
+
+		boolean refused() {
+			return this.targetOrigin == null;
+		}
+
+		String toJson() {
+			return "{\"targetOrigin\":" + literal((this.targetOrigin != null) ? this.targetOrigin.toString() : null)
+					+ ",\"jwtUrl\":" + literal(this.jwtUrl) + ",\"refusal\":" + literal(this.refusal) + "}";
+		}
+
+		private static String literal(@Nullable String value) {
+			return (value != null) ? jsonString(value) : "null";
+		}
+
 	}
 
 }

@@ -327,6 +327,16 @@ class DeOAuthSimulatorAuthorizeTests {
 			.satisfies((request) -> assertThat(request.queryParam("x")).isEqualTo("1"));
 	}
 
+	@Test
+	void malformedEscapeInUriThenBadRequestAndNotRecorded() {
+		for (String uri : new String[] { "/oauth/login?client_id=%zz", "/%zz", "/oauth/login?a=%E0%A4%A" }) {
+			Reply reply = client.get(uri, null).block(TIMEOUT);
+			assertThat(reply.status()).as(uri).isEqualTo(400);
+			assertThat(reply.text("error")).isEqualTo("invalid_request");
+		}
+		assertThat(simulator.requests()).isEmpty();
+	}
+
 	static String login(String user, String state) {
 		Mono<Callback> callback = app.next();
 		Reply reply = client.authorize(simulator.issueJwt(user), "shop", app.redirectUri(), state).block(TIMEOUT);

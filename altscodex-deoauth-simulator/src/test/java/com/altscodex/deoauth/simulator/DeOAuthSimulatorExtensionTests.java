@@ -108,6 +108,33 @@ class DeOAuthSimulatorExtensionTests {
 		}
 	}
 
+	@Test
+	void configuresRecordBoundsAndClientOrigins() {
+		DeOAuthSimulatorExtension extension = DeOAuthSimulatorExtension.create()
+			.client("spa", "spa-secret", "http://127.0.0.1:9000/cb")
+			.clientOrigins("spa", "http://localhost:5173")
+			.maxRecordedRequests(1)
+			.maxRecordedCallbacks(1);
+		ExtensionContext context = context(DeOAuthSimulatorExtensionTests.class);
+		try {
+			extension.beforeAll(context);
+			DeOAuthTestClient client = new DeOAuthTestClient(extension.simulator());
+			String loginPage = CallbackSender.appendQuery(DeOAuthEndpoints.LOGIN_PATH,
+					Map.of("client_id", "spa", "redirect_uri", "http://127.0.0.1:9000/cb", "origin",
+							"http://localhost:5173"));
+			assertThat(client.get(loginPage, null).block(Duration.ofSeconds(10)).body())
+				.contains("\"targetOrigin\":\"http://localhost:5173\"");
+			extension.registerClientOrigins("spa", "http://localhost:4200");
+			assertThat(client.get(loginPage.replace("5173", "4200"), null).block(Duration.ofSeconds(10)).body())
+				.contains("\"targetOrigin\":\"http://localhost:4200\"");
+			assertThat(extension.requests()).singleElement()
+				.satisfies((request) -> assertThat(request.queryParam("origin")).isEqualTo("http://localhost:4200"));
+		}
+		finally {
+			extension.afterAll(context);
+		}
+	}
+
 	private static ExtensionContext context(Class<?> testClass) {
 		ExtensionContext context = mock(ExtensionContext.class);
 		given(context.getRequiredTestClass()).willAnswer((invocation) -> testClass);

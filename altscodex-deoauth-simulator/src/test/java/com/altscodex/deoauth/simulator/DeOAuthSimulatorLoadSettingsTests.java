@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * The builder settings that keep a simulator's memory bounded under load:
- * {@code recordTraffic(false)} and {@code refreshTokenTtl(..)}.
+ * {@code recordTraffic(false)}, {@code maxRecordedRequests(..)},
+ * {@code maxRecordedCallbacks(..)} and {@code refreshTokenTtl(..)}.
  */
 class DeOAuthSimulatorLoadSettingsTests {
 
@@ -75,6 +77,60 @@ class DeOAuthSimulatorLoadSettingsTests {
 			assertThat(simulator.callbacks()).singleElement()
 				.satisfies((attempt) -> assertThat(attempt.state()).isEqualTo("s2"));
 		}
+	}
+
+	@Test
+	void maxRecordedWhenExceededThenKeepsTheLatestAndAwaitingStillWorks() {
+		try (CallbackReceiver app = CallbackReceiver.start();
+				DeOAuthSimulator simulator = DeOAuthSimulator.builder()
+					.client("shop", "shop-secret", "*")
+					.maxRecordedRequests(2)
+					.maxRecordedCallbacks(3)
+					.build()
+					.start()) {
+			DeOAuthTestClient client = new DeOAuthTestClient(simulator);
+			Mono<Void> fiveCallbacks = simulator.awaitCallbacks(5);
+			for (int i = 1; i <= 5; i++) {
+				client.authorize(simulator.issueJwt("alice"), "shop", app.redirectUri(), "s" + i).block(TIMEOUT);
+			}
+			fiveCallbacks.as(StepVerifier::create).expectComplete().verify(TIMEOUT);
+			assertThat(simulator.requests()).extracting((request) -> request.queryParam("state"))
+				.containsExactly("s4", "s5");
+			assertThat(simulator.callbacks()).hasSize(3);
+			assertThat(simulator.callbacksSent()).isEqualTo(5);
+			simulator.awaitCallbacks(5).as(StepVerifier::create).expectComplete().verify(TIMEOUT);
+
+			Mono<RecordedRequest> next = simulator.awaitRequest(DeOAuthEndpoints.AUTHORIZE_PATH);
+			client.authorize(simulator.issueJwt("bob"), "shop", app.redirectUri(), "s6").block(TIMEOUT);
+			next.as(StepVerifier::create)
+				.assertNext((request) -> assertThat(request.queryParam("state")).isEqualTo("s6"))
+				.expectComplete()
+				.verify(TIMEOUT);
+			simulator.awaitCallbacks(6).as(StepVerifier::create).expectComplete().verify(TIMEOUT);
+			assertThat(simulator.requests()).extracting((request) -> request.queryParam("state"))
+				.containsExactly("s5", "s6");
+			assertThat(simulator.callbacks()).hasSize(3);
+		}
+	}
+
+	@Test
+	void recordTrafficByDefaultKeepsTheLatestTenThousandRequests() {
+		int sent = DeOAuthSimulator.DEFAULT_MAX_RECORDED + 5;
+		try (DeOAuthSimulator simulator = DeOAuthSimulator.builder().build().start()) {
+			DeOAuthTestClient client = new DeOAuthTestClient(simulator);
+			Flux.range(1, sent)
+				.flatMap((i) -> client.get("/nowhere?i=" + i, null), 32)
+				.then()
+				.block(Duration.ofSeconds(60));
+			assertThat(DeOAuthSimulator.DEFAULT_MAX_RECORDED).isEqualTo(10_000);
+			assertThat(simulator.requests()).hasSize(DeOAuthSimulator.DEFAULT_MAX_RECORDED);
+		}
+	}
+
+	@Test
+	void maxRecordedMustBePositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> DeOAuthSimulator.builder().maxRecordedRequests(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> DeOAuthSimulator.builder().maxRecordedCallbacks(-1));
 	}
 
 	@Test

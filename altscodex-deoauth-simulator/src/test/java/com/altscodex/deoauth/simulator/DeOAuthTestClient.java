@@ -54,13 +54,20 @@ final class DeOAuthTestClient {
 	}
 
 	Mono<Reply> get(String pathAndQuery, @Nullable String authorization) {
-		return this.http.headers((headers) -> {
-			if (authorization != null) {
-				headers.set("Authorization", authorization);
-			}
-		}).get().uri(pathAndQuery).responseSingle((response, body) -> body.asString()
-			.defaultIfEmpty("")
-			.map((text) -> new Reply(response.status().code(), response.responseHeaders(), text)));
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (authorization != null) {
+			headers.put("Authorization", authorization);
+		}
+		return getWithHeaders(pathAndQuery, headers);
+	}
+
+	Mono<Reply> getWithHeaders(String pathAndQuery, Map<String, String> requestHeaders) {
+		return this.http.headers((headers) -> requestHeaders.forEach(headers::set))
+			.get()
+			.uri(pathAndQuery)
+			.responseSingle((response, body) -> body.asString()
+				.defaultIfEmpty("")
+				.map((text) -> new Reply(response.status().code(), response.responseHeaders(), text)));
 	}
 
 	Mono<Reply> post(String path, @Nullable String authorization, @Nullable String body) {

@@ -6,16 +6,20 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.altscodex.deoauth.simulator.DeOAuthTestClient.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The simulated platform login page and its redirect and popup endpoints.
@@ -26,6 +30,8 @@ class LoginPageTests {
 
 	static final String REDIRECT_URI = "http://127.0.0.1:8080/login/altscodex";
 
+	static final Pattern POPUP = Pattern.compile("\\}\\)\\((\\{.*\\})\\);\n</script>");
+
 	static DeOAuthSimulator simulator;
 
 	static DeOAuthTestClient client;
@@ -34,6 +40,7 @@ class LoginPageTests {
 	static void start() {
 		simulator = DeOAuthSimulator.builder()
 			.client("shop", "shop-secret", "http://127.0.0.1:*/login/altscodex")
+			.clientOrigins("shop", "http://localhost:5173")
 			.build()
 			.start();
 		client = new DeOAuthTestClient(simulator);
@@ -111,16 +118,178 @@ class LoginPageTests {
 	}
 
 	@Test
+	void loginPageWhenOpenedForARegisteredRedirectUriThenPostsOnlyToItsOrigin() {
+		Reply reply = get(DeOAuthEndpoints.LOGIN_PATH, params("client_id", "shop", "redirect_uri", REDIRECT_URI));
+		JsonNode popup = popup(reply);
+		assertThat(popup.get("targetOrigin").stringValue()).isEqualTo("http://127.0.0.1:8080");
+		assertThat(popup.get("jwtUrl").stringValue()).isEqualTo(CallbackSender.appendQuery(
+				DeOAuthEndpoints.LOGIN_JWT_PATH, params("client_id", "shop", "redirect_uri", REDIRECT_URI)));
+		assertThat(popup.get("refusal").isNull()).isTrue();
+		assertThat(reply.body()).doesNotContain("'*'", "\"*\"", "params.get('origin')");
+	}
+
+	@Test
+	void loginPageWhenOriginParameterIsTheRedirectUriOriginThenPostsToIt() {
+		JsonNode popup = popup(get(DeOAuthEndpoints.LOGIN_PATH,
+				params("client_id", "shop", "redirect_uri", REDIRECT_URI, "origin", "HTTP://127.0.0.1:8080")));
+		assertThat(popup.get("targetOrigin").stringValue()).isEqualTo("http://127.0.0.1:8080");
+		assertThat(popup.get("jwtUrl").stringValue()).contains("origin=HTTP%3A%2F%2F127.0.0.1%3A8080");
+	}
+
+	@Test
+	void loginPageWhenOriginParameterIsRegisteredForTheClientThenPostsToIt() {
+		JsonNode popup = popup(get(DeOAuthEndpoints.LOGIN_PATH,
+				params("client_id", "shop", "redirect_uri", REDIRECT_URI, "origin", "http://localhost:5173")));
+		assertThat(popup.get("targetOrigin").stringValue()).isEqualTo("http://localhost:5173");
+	}
+
+	@Test
+	void loginPageWhenOriginParameterIsNotRegisteredThenRefuses() {
+		assertRefused(params("client_id", "shop", "redirect_uri", REDIRECT_URI, "origin", "https://evil.example"),
+				"the origin parameter is neither");
+		assertRefused(params("client_id", "shop", "redirect_uri", REDIRECT_URI, "origin", "*"),
+				"the origin parameter is neither");
+		assertRefused(params("client_id", "shop", "redirect_uri", REDIRECT_URI, "origin", "http://127.0.0.1:8080/x"),
+				"the origin parameter is neither");
+		assertRefused(params("origin", "https://evil.example"), "no registered client");
+	}
+
+	@Test
+	void loginPageWhenClientOrRedirectUriInvalidThenRefuses() {
+		assertRefused(params(), "no registered client");
+		assertRefused(params("client_id", "nobody", "redirect_uri", REDIRECT_URI), "no registered client");
+		assertRefused(params("client_id", "shop"), "not registered for this client");
+		assertRefused(params("client_id", "shop", "redirect_uri", "https://evil.example/login/altscodex"),
+				"not registered for this client");
+	}
+
+	@Test
+	void loginPageWhenRedirectUriHidesAnotherHostInUserInfoThenRefuses() {
+		// the glob http://127.0.0.1:*/login/altscodex matches it, but its host is evil.example
+		assertRefused(params("client_id", "shop", "redirect_uri", "http://127.0.0.1:1@evil.example/login/altscodex"),
+				"no web origin");
+	}
+
+	@Test
+	void loginPageRunsOnlyItsOwnScriptAndCannotBeFramed() {
+		Reply reply = get(DeOAuthEndpoints.LOGIN_PATH, params("client_id", "shop", "redirect_uri", REDIRECT_URI));
+		String policy = reply.headers().get("Content-Security-Policy");
+		Matcher nonce = Pattern.compile("<script nonce=\"([A-Za-z0-9_-]{16,})\">").matcher(reply.body());
+		assertThat(nonce.find()).isTrue();
+		assertThat(policy).contains("script-src 'nonce-" + nonce.group(1) + "'", "frame-ancestors 'none'",
+				"connect-src 'self'", "default-src 'none'");
+		assertThat(reply.headers().get("X-Content-Type-Options")).isEqualTo("nosniff");
+		String again = get(DeOAuthEndpoints.LOGIN_PATH, params()).headers().get("Content-Security-Policy");
+		assertThat(again).isNotEqualTo(policy);
+	}
+
+	@Test
+	void jsonStringIsSafeInsideAScriptElement() {
+		String lineTerminatorsAndNul = new String(new char[] { 0x2028, 0x2029, 0 });
+		String text = "</script><!--'\"\\&\n" + lineTerminatorsAndNul + ">";
+		String literal = LoginPage.jsonString(text);
+		assertThat(literal).isEqualTo("\"\\u003c/script\\u003e\\u003c!--\\u0027\\u0022\\\\\\u0026\\n"
+				+ "\\u2028\\u2029\\u0000\\u003e\"");
+		assertThat(DeOAuthTestClient.JSON.readTree(literal).stringValue()).isEqualTo(text);
+	}
+
+	@Test
 	void loginJwtIssuesAJwtForTheChosenUser() {
-		Reply reply = get(DeOAuthEndpoints.LOGIN_JWT_PATH, params("user", "carol"));
+		Reply reply = get(DeOAuthEndpoints.LOGIN_JWT_PATH,
+				params("client_id", "shop", "redirect_uri", REDIRECT_URI, "user", "carol"));
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.headers().get("Cache-Control")).isEqualTo("no-store");
+		assertThat(reply.headers().get("Cross-Origin-Resource-Policy")).isEqualTo("same-origin");
 		String jwt = reply.text("jwt");
 		String claims = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
 		assertThat(claims).contains("\"sub\":\"carol\"");
 		assertThat(client.post(DeOAuthEndpoints.LOGOUT_PATH, "Bearer " + jwt, null).block(TIMEOUT).status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void loginJwtWhenRequestIsOneThePageWouldRefuseThenBadRequest() {
 		assertThat(get(DeOAuthEndpoints.LOGIN_JWT_PATH, params()).status()).isEqualTo(400);
+		assertThat(get(DeOAuthEndpoints.LOGIN_JWT_PATH, params("user", "carol")).status()).isEqualTo(400);
+		assertThat(get(DeOAuthEndpoints.LOGIN_JWT_PATH, params("client_id", "shop", "redirect_uri", REDIRECT_URI))
+			.status()).isEqualTo(400);
+		assertThat(get(DeOAuthEndpoints.LOGIN_JWT_PATH,
+				params("client_id", "shop", "redirect_uri", "https://evil.example/login/altscodex", "user", "carol"))
+			.status()).isEqualTo(400);
+		assertThat(get(DeOAuthEndpoints.LOGIN_JWT_PATH,
+				params("client_id", "shop", "redirect_uri", REDIRECT_URI, "origin", "https://evil.example", "user",
+						"carol"))
+			.status()).isEqualTo(400);
+	}
+
+	@Test
+	void loginJwtWhenFetchedByAnotherSiteThenForbidden() {
+		String path = CallbackSender.appendQuery(DeOAuthEndpoints.LOGIN_JWT_PATH,
+				params("client_id", "shop", "redirect_uri", REDIRECT_URI, "user", "carol"));
+		assertThat(client.getWithHeaders(path, Map.of("Sec-Fetch-Site", "cross-site")).block(TIMEOUT).status()).isEqualTo(403);
+		assertThat(client.getWithHeaders(path, Map.of("Sec-Fetch-Site", "same-site")).block(TIMEOUT).status()).isEqualTo(403);
+		assertThat(client.getWithHeaders(path, Map.of("Origin", "http://127.0.0.2:8080")).block(TIMEOUT).status())
+			.isEqualTo(403);
+		assertThat(client.getWithHeaders(path, Map.of("Origin", "null")).block(TIMEOUT).status()).isEqualTo(403);
+		assertThat(client.getWithHeaders(path, Map.of("Sec-Fetch-Site", "same-origin", "Origin", simulator.baseUrl()))
+			.block(TIMEOUT)
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void clientOriginsMustBeOriginsOfARegisteredClient() {
+		DeOAuthSimulator.Builder builder = DeOAuthSimulator.builder().client("shop", "s", "*");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.clientOrigins("other", "http://localhost:5173"))
+			.withMessageContaining("'other'");
+		for (String notAnOrigin : new String[] { "localhost:5173", "http://localhost:5173/app", "ftp://host",
+				"http://user@localhost:5173", "http://localhost:*", "*", "http://localhost:5173?x" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> builder.clientOrigins("shop", notAnOrigin))
+				.withMessageContaining("is not a web origin");
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> simulator.registerClientOrigins("nobody", "http://localhost:5173"))
+			.withMessageContaining("'nobody'");
+	}
+
+	@Test
+	void registerClientOriginsWhileRunningAndRegisterClientForgetsThem() {
+		try (DeOAuthSimulator running = DeOAuthSimulator.builder()
+			.client("spa", "spa-secret", "http://127.0.0.1:9000/cb")
+			.build()
+			.start()) {
+			DeOAuthTestClient spaClient = new DeOAuthTestClient(running);
+			Map<String, @Nullable String> request = params("client_id", "spa", "redirect_uri",
+					"http://127.0.0.1:9000/cb", "origin", "http://localhost:4200");
+			assertThat(popup(spaClient, request).get("targetOrigin").isNull()).isTrue();
+			running.registerClientOrigins("spa", "http://LOCALHOST:4200/");
+			assertThat(popup(spaClient, request).get("targetOrigin").stringValue())
+				.isEqualTo("http://localhost:4200");
+			running.registerClient("spa", "spa-secret", "http://127.0.0.1:9000/cb");
+			assertThat(popup(spaClient, request).get("targetOrigin").isNull()).isTrue();
+		}
+	}
+
+	private static void assertRefused(Map<String, @Nullable String> params, String reason) {
+		Reply reply = get(DeOAuthEndpoints.LOGIN_PATH, params);
+		assertThat(reply.status()).isEqualTo(200);
+		JsonNode popup = popup(reply);
+		assertThat(popup.get("targetOrigin").isNull()).isTrue();
+		assertThat(popup.get("jwtUrl").isNull()).isTrue();
+		assertThat(popup.get("refusal").stringValue()).contains(reason);
+	}
+
+	private static JsonNode popup(DeOAuthTestClient client, Map<String, @Nullable String> params) {
+		return popup(client.get(CallbackSender.appendQuery(DeOAuthEndpoints.LOGIN_PATH, params), null)
+			.block(TIMEOUT));
+	}
+
+	/**
+	 * The server's decision the page's script runs with.
+	 */
+	private static JsonNode popup(Reply reply) {
+		Matcher matcher = POPUP.matcher(reply.body());
+		assertThat(matcher.find()).as("popup settings in %s", reply.body()).isTrue();
+		return DeOAuthTestClient.JSON.readTree(matcher.group(1));
 	}
 
 	private static void assertBadRequestPage(Reply reply) {
