@@ -43,7 +43,8 @@ class LoginRequestValidationTests {
 
 	@BeforeAll
 	static void startSample() {
-		sample = RunningSample.start();
+		// recorded, or "nothing was sent to DeOAuth" would hold vacuously
+		sample = RunningSample.start(RunningSample.RECORD_TRAFFIC);
 		simulator = sample.simulator();
 	}
 

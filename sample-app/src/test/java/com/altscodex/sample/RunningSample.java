@@ -20,6 +20,12 @@ import com.altscodex.deoauth.simulator.DeOAuthSimulator;
  */
 final class RunningSample implements AutoCloseable {
 
+	/**
+	 * Argument that makes the simulator record its traffic, for the tests that read its
+	 * requests and callbacks: the sample starts it with recording off.
+	 */
+	static final String RECORD_TRAFFIC = "--" + DeOAuthSimulatorInitializer.RECORD_TRAFFIC_PROPERTY + "=true";
+
 	private final ConfigurableApplicationContext context;
 
 	private final int port;
