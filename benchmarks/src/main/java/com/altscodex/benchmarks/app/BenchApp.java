@@ -45,7 +45,19 @@ public class BenchApp {
 	@Bean
 	PendingLoginCount pendingLoginCount(AltsCodexClient altsCodex, PendingLoginRegistry pendingLogins) {
 		String client = altsCodex.getRegistration().getName();
-		return () -> pendingLogins.size(client);
+		return new PendingLoginCount() {
+
+			@Override
+			public int get() {
+				return pendingLogins.size(client);
+			}
+
+			@Override
+			public long refused() {
+				return pendingLogins.refusedCount(client);
+			}
+
+		};
 	}
 
 }

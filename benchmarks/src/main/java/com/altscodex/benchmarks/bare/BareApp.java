@@ -31,6 +31,12 @@ import com.altscodex.benchmarks.server.PendingLoginCount;
 @Import(BenchServerConfiguration.class)
 public class BareApp {
 
+	/** The most connections the bare client opens to DeOAuth, as many as the starter's default. */
+	public static final int MAX_CONNECTIONS = 500;
+
+	/** The most requests of the bare client that wait for a connection to DeOAuth; {@code -1}: unbounded. */
+	public static final int MAX_PENDING_ACQUIRES = -1;
+
 	private static final String RECEIVED = "{\"received\":true}";
 
 	public static void main(String[] args) {

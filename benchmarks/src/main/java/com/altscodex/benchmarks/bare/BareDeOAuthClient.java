@@ -55,8 +55,8 @@ final class BareDeOAuthClient implements DisposableBean {
 	BareDeOAuthClient(WebClient.Builder webClientBuilder, String clientId, String clientSecret, String redirectUri,
 			String authServerUrl, Duration timeout) {
 		this.connections = ConnectionProvider.builder("bare")
-			.maxConnections(500)
-			.pendingAcquireMaxCount(-1)
+			.maxConnections(BareApp.MAX_CONNECTIONS)
+			.pendingAcquireMaxCount(BareApp.MAX_PENDING_ACQUIRES)
 			.pendingAcquireTimeout(Duration.ofSeconds(15))
 			.maxIdleTime(Duration.ofSeconds(30))
 			.build();

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpProtocol;
@@ -33,7 +34,13 @@ import com.altscodex.benchmarks.suite.Args;
  * waiting after each batch until the app reports them pending; prints
  * {@code HELD <n>} and holds them until {@code release} or the end of standard input.</li>
  * <li>{@code burst}: fires {@code --count} logins at once, each on a new connection, for
- * distinct users; prints {@code RESULT <json>}.</li>
+ * distinct users, waiting up to {@code --timeout-seconds} for each answer; prints
+ * {@code RESULT <json>}.</li>
+ * <li>{@code flood}: as {@code burst}, against an app whose DeOAuth holds
+ * {@code authorize}; counts the answers by kind (status and problem type), with the
+ * latency, {@code Retry-After} and {@code Content-Type} of each kind. Prints
+ * {@code FIRING} just before the first login is sent, {@code PROGRESS answered=<n>}
+ * whenever more answers came in (checked every 100 ms), then {@code RESULT <json>}.</li>
  * </ul>
  * Common arguments: {@code --target http://127.0.0.1:<port>}, {@code --jwt-file}.
  */
@@ -47,6 +54,8 @@ public final class LoadGenerator {
 
 	private static final int DONE = 2;
 
+	private static final long PROGRESS_MILLIS = 100;
+
 	private LoadGenerator() {
 	}
 
@@ -58,6 +67,7 @@ public final class LoadGenerator {
 			case "closed" -> closed(args, target, jwts);
 			case "hold" -> hold(args, target, jwts);
 			case "burst" -> burst(args, target, jwts);
+			case "flood" -> flood(args, target, jwts);
 			default -> throw new IllegalArgumentException("Unknown mode " + args.get("mode"));
 		}
 		System.exit(0);
@@ -196,6 +206,38 @@ public final class LoadGenerator {
 		long last = ends.stream().mapToLong(Long::longValue).max().orElse(start);
 		Results.Burst result = new Results.Burst(target, count, tally.ok(), (last - start) / 1e9, tally.latency(),
 				tally.errorsSummary());
+		signal("RESULT " + JSON.writeValueAsString(result));
+	}
+
+	private static void flood(Args args, String target, JwtPool jwts) {
+		int count = args.intValue("count", 1500);
+		Duration timeout = Duration.ofSeconds(args.intValue("timeout-seconds", 120));
+		HttpClient client = Logins.configure(HttpClient.newConnection(), target);
+		FloodTally tally = new FloodTally();
+		AtomicInteger answered = new AtomicInteger();
+		AtomicInteger reported = new AtomicInteger();
+		Disposable progress = Flux.interval(Duration.ofMillis(PROGRESS_MILLIS)).subscribe((tick) -> {
+			int now = answered.get();
+			if (reported.getAndSet(now) != now) {
+				signal("PROGRESS answered=" + now);
+			}
+		});
+		signal("FIRING");
+		long start = System.nanoTime();
+		List<Long> ends = Flux.range(0, count).flatMap((i) -> {
+			long sent = System.nanoTime();
+			return Logins.floodLogin(client, jwts.get(i))
+				.timeout(timeout, Mono.fromSupplier(FloodAnswer::lost))
+				.map((answer) -> {
+					long end = System.nanoTime();
+					tally.add(answer, end - sent);
+					answered.incrementAndGet();
+					return end;
+				});
+		}, count).collectList().block(timeout.plusSeconds(30));
+		progress.dispose();
+		long last = ends.stream().mapToLong(Long::longValue).max().orElse(start);
+		Results.Flood result = new Results.Flood(target, count, (last - start) / 1e9, tally.kinds());
 		signal("RESULT " + JSON.writeValueAsString(result));
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -28,6 +29,22 @@ final class Logins {
 				.defaultIfEmpty("")
 				.map((text) -> Outcome.of(response.status().code(), text, entry.user())))
 			.onErrorResume((ex) -> Mono.just(Outcome.transport(ex)));
+	}
+
+	/**
+	 * One login of a flood: as {@link #login(HttpClient, JwtPool.Entry)}, keeping what a
+	 * refusal must carry.
+	 */
+	static Mono<FloodAnswer> floodLogin(HttpClient client, JwtPool.Entry entry) {
+		return client.post()
+			.uri("/login")
+			.send((request, outbound) -> outbound.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(entry.jwt()))))
+			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("").map((text) -> {
+				HttpHeaders headers = response.responseHeaders();
+				return FloodAnswer.of(response.status().code(), headers.get(HttpHeaderNames.RETRY_AFTER),
+						headers.get(HttpHeaderNames.CONTENT_TYPE), text, entry.user());
+			}))
+			.onErrorResume((ex) -> Mono.just(FloodAnswer.transport(ex)));
 	}
 
 }

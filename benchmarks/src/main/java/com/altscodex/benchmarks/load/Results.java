@@ -1,8 +1,10 @@
 package com.altscodex.benchmarks.load;
 
+import java.util.List;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the load generator reports, as JSON on its last output line
@@ -26,6 +28,52 @@ public final class Results {
 	 */
 	public record Burst(String target, int logins, long answeredOk, double totalSeconds, Latency latency,
 			Errors errors) {
+	}
+
+	/**
+	 * Logins fired at once, each on a new connection, against an app whose DeOAuth holds
+	 * {@code authorize}: every answer counted by kind.
+	 *
+	 * @param totalSeconds from the first login sent to the last answer
+	 * @param answers every kind of answer, the most frequent first
+	 */
+	public record Flood(String target, int logins, double totalSeconds, List<AnswerKind> answers) {
+
+		/**
+		 * The answers of one kind, if any came.
+		 */
+		public @Nullable AnswerKind answer(String kind) {
+			return this.answers.stream().filter((answer) -> answer.kind().equals(kind)).findFirst().orElse(null);
+		}
+
+		/**
+		 * How many logins got no answer: transport errors and logins lost.
+		 */
+		public long unanswered() {
+			return this.answers.stream()
+				.filter((answer) -> answer.kind().equals("lost") || answer.kind().startsWith("transport "))
+				.mapToLong(AnswerKind::count)
+				.sum();
+		}
+
+	}
+
+	/**
+	 * The answers of one kind in a flood.
+	 *
+	 * @param kind {@code ok}, {@code wrong user}, the status and the last segment of the
+	 * problem type (e.g. {@code 503 sign-in-busy}), {@code transport <exception>} or
+	 * {@code lost}
+	 * @param status the HTTP status, {@code 0} without an answer
+	 * @param problemType the {@code type} of the problem-details body, if any
+	 * @param count how many answers
+	 * @param latency from each login sent to its answer
+	 * @param retryAfter the {@code Retry-After} values of the answers, with counts
+	 * ({@code none}: absent)
+	 * @param contentType the {@code Content-Type} values of the answers, with counts
+	 */
+	public record AnswerKind(String kind, int status, @Nullable String problemType, long count, Latency latency,
+			Map<String, Long> retryAfter, Map<String, Long> contentType) {
 	}
 
 	/**

@@ -1,5 +1,5 @@
 /**
- * The load generator: closed-loop users, held logins and bursts against an app, in a process of its own.
+ * The load generator: closed-loop users, held logins, bursts and floods against an app, in a process of its own.
  */
 @NullMarked
 package com.altscodex.benchmarks.load;

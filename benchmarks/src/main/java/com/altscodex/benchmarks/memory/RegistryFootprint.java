@@ -20,8 +20,8 @@ import com.altscodex.spring.client.pending.PendingLogin;
  * The heap that {@code --entries} pending logins hold in an
  * {@link InMemoryPendingLoginRegistry} alone, registered exactly as
  * {@code DefaultAltsCodexClient} registers them: a fresh state (24 random bytes from a
- * DRBG, base64url), {@code register(state)}, then a subscriber on
- * {@code pending.result()} that waits for the outcome.
+ * DRBG, base64url), {@code register(client, state, limit)}, then a subscriber on
+ * {@code pending.callback()} that waits for the outcome.
  * <p>
  * Two methods: the used heap after full collections with the entries minus without,
  * divided by the number of entries; and JOL's walk of the object graph reachable from

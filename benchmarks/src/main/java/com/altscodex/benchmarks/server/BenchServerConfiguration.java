@@ -24,9 +24,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * What both apps under load add to their own routes: the bench control endpoints and a
  * raised HTTP/2 stream limit.
  * <ul>
- * <li>{@code GET /bench/state}: {@code {"pending": n, "heapUsed": bytes, "allocatedBytes": bytes}},
- * the last being what the JVM's live threads have allocated so far (the event loops live
- * as long as the app)</li>
+ * <li>{@code GET /bench/state}: {@code {"pending": n, "refused": n, "heapUsed": bytes,
+ * "allocatedBytes": bytes}}, {@code refused} counting the logins refused since the start
+ * because too many were pending, the last being what the JVM's live threads have
+ * allocated so far (the event loops live as long as the app)</li>
  * <li>{@code POST /bench/gc}: runs {@code System.gc()} a few times off the event loops
  * and answers the smallest used heap seen after a collection</li>
  * </ul>
@@ -62,6 +63,7 @@ public class BenchServerConfiguration {
 	private static Map<String, Object> state(PendingLoginCount pending, long heapUsed) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("pending", pending.get());
+		state.put("refused", pending.refused());
 		state.put("heapUsed", heapUsed);
 		state.put("allocatedBytes", allocatedBytes());
 		return state;

@@ -22,11 +22,28 @@ import com.altscodex.deoauth.simulator.DeOAuthSimulator;
  * <p>
  * Arguments: {@code --client-id}, {@code --client-secret}, {@code --redirect-uri} (may
  * hold {@code *}), {@code --users} (default 2000), {@code --jwt-file}, {@code --port}
- * (default 0). Prints {@code BENCH-READY port=<port>} once listening. Commands on
- * standard input, each answered with a line {@code OK ...}: {@code withhold on|off}
- * (answer authorize but send no callback), {@code quit}.
+ * (default 0), {@code --record-traffic} (keep the requests it receives, so that
+ * {@code count} can count them: for the flood stage's few thousand requests, not for
+ * load runs). Prints {@code BENCH-READY port=<port>} once listening. Commands on
+ * standard input, each answered with a line {@code OK ...}:
+ * <ul>
+ * <li>{@code withhold on|off}: answer authorize but send no callback</li>
+ * <li>{@code latency <ms>}: delay every API answer (authorize, get_token, refresh,
+ * logout) that arrives from now on; a request keeps the latency it arrived with</li>
+ * <li>{@code count}: {@code OK count authorize=<n> get_token=<n> callbacks=<n>
+ * recording=<true|false>}, what it received and sent since the start or the last
+ * {@code clear} (all zero when it does not record traffic)</li>
+ * <li>{@code clear}: forget the requests and callbacks received and sent so far</li>
+ * <li>{@code quit}</li>
+ * </ul>
  */
 public final class SimulatorMain {
+
+	/** The path of DeOAuth's authorize endpoint. */
+	public static final String AUTHORIZE_PATH = "/v1/oauth-meta/authorize";
+
+	/** The path of DeOAuth's code-exchange endpoint. */
+	public static final String GET_TOKEN_PATH = "/v1/oauth-meta/get_token";
 
 	private SimulatorMain() {
 	}
@@ -38,7 +55,7 @@ public final class SimulatorMain {
 			.port(args.intValue("port", 0))
 			.client(args.required("client-id"), args.required("client-secret"), args.required("redirect-uri"))
 			.jwtTtl(Duration.ofHours(24))
-			.recordTraffic(false)
+			.recordTraffic(args.flag("record-traffic"))
 			.refreshTokenTtl(Duration.ofSeconds(30))
 			.build();
 		Path jwtFile = Path.of(args.required("jwt-file"));
@@ -61,6 +78,19 @@ public final class SimulatorMain {
 					boolean on = words.length > 1 && "on".equals(words[1]);
 					simulator.behavior().withholdCallback(on);
 					reply("withhold=" + on);
+				}
+				case "latency" -> {
+					long millis = (words.length > 1) ? Long.parseLong(words[1]) : 0;
+					simulator.behavior().latency(Duration.ofMillis(millis));
+					reply("latency=" + millis);
+				}
+				case "count" -> reply("count authorize=" + simulator.requests(AUTHORIZE_PATH).size() + " get_token="
+						+ simulator.requests(GET_TOKEN_PATH).size() + " callbacks=" + simulator.callbacksSent()
+						+ " recording=" + args.flag("record-traffic"));
+				case "clear" -> {
+					simulator.clearRequests();
+					simulator.clearCallbacks();
+					reply("cleared");
 				}
 				case "quit" -> {
 					reply("quit");

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,12 +49,14 @@ import com.altscodex.benchmarks.simulator.SimulatorMain;
 import com.altscodex.benchmarks.suite.SuiteResults.BurstRun;
 import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
 import com.altscodex.benchmarks.suite.SuiteResults.CpuUse;
+import com.altscodex.benchmarks.suite.SuiteResults.FloodRun;
 import com.altscodex.benchmarks.suite.SuiteResults.JmhScore;
 import com.altscodex.benchmarks.suite.SuiteResults.LoadRun;
 import com.altscodex.benchmarks.suite.SuiteResults.MemoryRun;
 import com.altscodex.benchmarks.suite.SuiteResults.ProfileRun;
 import com.altscodex.benchmarks.suite.SuiteResults.RegistryEntrySize;
 import com.altscodex.benchmarks.suite.SuiteSettings.Stage;
+import com.altscodex.spring.autoconfigure.metrics.AltsCodexClientMetrics;
 
 /**
  * Runs the whole suite and writes the report: {@code docs/performance.md} and
@@ -81,9 +84,12 @@ public final class BenchmarkSuite {
 
 	private static final int PROFILE_USERS = 64;
 
+	/** The status of a login refused because too many are pending. */
+	private static final int BUSY_STATUS = 503;
+
 	private final SuiteSettings settings;
 
-	private SuiteResults results = new SuiteResults();
+	private final SuiteResults results = new SuiteResults();
 
 	private final CpuClock clock = CpuClock.create();
 
@@ -115,11 +121,11 @@ public final class BenchmarkSuite {
 
 	public static void main(String[] args) throws Exception {
 		SuiteSettings settings = SuiteSettings.from(Args.parse(args));
-		BenchmarkSuite suite = new BenchmarkSuite(settings);
 		if (settings.render()) {
-			suite.render();
+			render(settings);
 			System.exit(0);
 		}
+		BenchmarkSuite suite = new BenchmarkSuite(settings);
 		Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "stop-bench-processes"));
 		suite.run();
 		System.exit(0);
@@ -143,6 +149,12 @@ public final class BenchmarkSuite {
 			}
 			if (this.settings.runs(Stage.MEMORY)) {
 				stage("registry footprint", this::registryFootprint);
+			}
+			if (this.settings.runs(Stage.FLOOD)) {
+				// the flood has a simulator of its own
+				stop(this.simulator);
+				this.simulator = null;
+				stage("flood", this::flood);
 			}
 		}
 		finally {
@@ -225,14 +237,38 @@ public final class BenchmarkSuite {
 	}
 
 	private void simulatorCommand(String command, String expected) {
-		simulator().send(command);
-		simulator().awaitLineStartingWith("OK " + expected, Duration.ofSeconds(30));
+		command(simulator(), command, expected);
+	}
+
+	/**
+	 * Sends a command to a simulator process and waits for its answer.
+	 * @return the answer
+	 */
+	private static String command(ChildProcess simulator, String command, String expected) {
+		simulator.send(command);
+		return simulator.awaitLineStartingWith("OK " + expected, Duration.ofSeconds(30));
 	}
 
 	private App startApp(Subject subject, boolean holding, boolean h2c) {
+		List<String> args = new ArrayList<>();
+		if (holding) {
+			// a login timeout far beyond the measurement
+			args.add("--" + subject.propertyPrefix + ".timeout=" + SuiteSettings.MEMORY_LOGIN_TIMEOUT_MINUTES + "m");
+		}
+		if (h2c) {
+			// HTTP/2 cleartext (and HTTP/1.1) on the same port
+			args.add("--server.http2.enabled=true");
+			args.add("--bench.http2.max-concurrent-streams=" + SuiteSettings.H2C_STREAMS_PER_CONNECTION);
+		}
+		List<String> flags = holding ? SuiteSettings.MEMORY_APP_FLAGS : SuiteSettings.APP_FLAGS;
+		String name = subject.key + (holding ? "-holding" : "") + (h2c ? "-h2c" : "");
+		return startApp(subject, name, this.simulatorPort, flags, args);
+	}
+
+	private App startApp(Subject subject, String name, int simulatorPort, List<String> flags, List<String> extraArgs) {
 		int port = freePort();
 		String prefix = subject.propertyPrefix;
-		String simulatorUrl = "http://127.0.0.1:" + this.simulatorPort;
+		String simulatorUrl = "http://127.0.0.1:" + simulatorPort;
 		List<String> args = new ArrayList<>(List.of("--bench.variant=" + subject.variant.propertyValue(),
 				"--server.port=" + port, "--" + prefix + ".client-id=" + CLIENT_ID,
 				"--" + prefix + ".client-secret=" + this.clientSecret,
@@ -241,27 +277,22 @@ public final class BenchmarkSuite {
 		if (subject.isStarter()) {
 			args.add("--altscodex.platform-url=" + simulatorUrl);
 		}
-		if (holding) {
-			// a login timeout far beyond the measurement
-			args.add("--" + prefix + ".timeout=30m");
-		}
-		if (h2c) {
-			// HTTP/2 cleartext (and HTTP/1.1) on the same port
-			args.add("--server.http2.enabled=true");
-		}
-		List<String> flags = holding ? SuiteSettings.MEMORY_APP_FLAGS : SuiteSettings.APP_FLAGS;
-		String name = subject.key + (holding ? "-holding" : "") + (h2c ? "-h2c" : "");
+		args.addAll(extraArgs);
 		return new App(subject, port, start(name, java(flags, subject.mainClass, args), null));
 	}
 
 	private void awaitReady(App app) {
+		awaitReady(app, this.jwtFile);
+	}
+
+	private void awaitReady(App app, Path jwts) {
 		String ready = app.process.awaitLineStartingWith(BenchServers.READY, Duration.ofSeconds(180));
 		boolean nativeTransport = ready.contains("nativeTransport=true");
 		if (nativeTransport != this.settings.nativeTransport()) {
 			this.results.problems.add(app.subject.label + " runs on the " + (nativeTransport ? "native" : "NIO")
 					+ " transport, not the one asked for");
 		}
-		JwtEntry entry = firstJwt();
+		JwtEntry entry = firstJwt(jwts);
 		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/login"))
 			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString(entry.jwt()))
@@ -420,12 +451,7 @@ public final class BenchmarkSuite {
 			if (start == null || end == null) {
 				throw new IllegalStateException("No CPU samples for the window of " + name);
 			}
-			Map<String, Double> byThreadGroup = new TreeMap<>();
-			threadsClosed.get().forEach((group, ticks) -> byThreadGroup.put(group,
-					this.clock.seconds(ticks - threadsOpened.get().getOrDefault(group, 0L))));
-			CpuUse cpu = new CpuUse((end[4] - start[4]) / 1e9, this.clock.seconds(end[0] - start[0]),
-					this.clock.seconds(end[1] - start[1]), this.clock.seconds(end[2] - start[2]),
-					this.clock.seconds(end[3] - start[3]), this.cores, byThreadGroup);
+			CpuUse cpu = cpuUse(start, end, threadsOpened.get(), threadsClosed.get());
 			double cpuMsPerLogin = (result.logins() > 0) ? cpu.appSeconds() * 1000 / result.logins() : 0;
 			double allocatedPerLogin = (result.logins() > 0 && allocatedOpened.get() >= 0)
 					? (double) (allocatedClosed.get() - allocatedOpened.get()) / result.logins() : 0;
@@ -442,9 +468,22 @@ public final class BenchmarkSuite {
 	 * the time of the sample.
 	 */
 	private long[] sample(long appPid, long loadPid) {
+		return sample(appPid, simulator().pid(), loadPid);
+	}
+
+	private long[] sample(long appPid, long simulatorPid, long loadPid) {
 		long now = System.nanoTime();
-		return new long[] { this.clock.processTicks(appPid), this.clock.processTicks(simulator().pid()),
+		return new long[] { this.clock.processTicks(appPid), this.clock.processTicks(simulatorPid),
 				this.clock.processTicks(loadPid), this.clock.machineTicks().busy(), now };
+	}
+
+	private CpuUse cpuUse(long[] start, long[] end, Map<String, Long> threadsStart, Map<String, Long> threadsEnd) {
+		Map<String, Double> byThreadGroup = new TreeMap<>();
+		threadsEnd.forEach((group, ticks) -> byThreadGroup.put(group,
+				this.clock.seconds(ticks - threadsStart.getOrDefault(group, 0L))));
+		return new CpuUse((end[4] - start[4]) / 1e9, this.clock.seconds(end[0] - start[0]),
+				this.clock.seconds(end[1] - start[1]), this.clock.seconds(end[2] - start[2]),
+				this.clock.seconds(end[3] - start[3]), this.cores, byThreadGroup);
 	}
 
 	private void checkVariants(Map<Subject, App> apps) {
@@ -529,7 +568,8 @@ public final class BenchmarkSuite {
 			awaitPending(app, 0, Duration.ofSeconds(60));
 			ChildProcess generator = start("burst-" + subject.key, java(SuiteSettings.LOAD_GENERATOR_FLAGS,
 					LoadGenerator.class, List.of("--mode", "burst", "--target", app.baseUrl(), "--jwt-file",
-							this.jwtFile.toString(), "--count", Integer.toString(this.settings.burstLogins()))),
+							this.jwtFile.toString(), "--count", Integer.toString(this.settings.burstLogins()),
+							"--timeout-seconds", Integer.toString(SuiteSettings.BURST_TIMEOUT_SECONDS))),
 					null);
 			try {
 				String line = generator.awaitLineStartingWith("RESULT ", Duration.ofMinutes(5));
@@ -629,7 +669,8 @@ public final class BenchmarkSuite {
 		ChildProcess generator = start(name, java(SuiteSettings.HOLDING_LOAD_GENERATOR_FLAGS, LoadGenerator.class,
 				List.of("--mode", "hold", "--target", app.baseUrl(), "--jwt-file", this.jwtFile.toString(), "--count",
 						Integer.toString(logins), "--protocol", protocol.equals("h2c") ? "h2c" : "h1", "--batch",
-						protocol.equals("h2c") ? "2000" : "1000")),
+						protocol.equals("h2c") ? "2000" : "1000", "--streams-per-connection",
+						Integer.toString(SuiteSettings.H2C_STREAMS_PER_CONNECTION))),
 				null);
 		long heldHeap;
 		int pendingSeen;
@@ -681,8 +722,9 @@ public final class BenchmarkSuite {
 			this.results.registry = new RegistryEntrySize(node.get("entries").asInt(),
 					node.get("bytesPerEntryHeap").asDouble(), (jol == null || jol.isNull()) ? null : jol.asDouble(),
 					breakdown,
-					"register(state) and a subscriber on pending.result(), as DefaultAltsCodexClient does, for "
-							+ node.get("entries").asInt() + " fresh states; (a) used heap after System.gc() with the "
+					"register(client, state, limit) and a subscriber on the pending login's callback(), as "
+							+ "DefaultAltsCodexClient does, for " + node.get("entries").asInt()
+							+ " fresh states; (a) used heap after System.gc() with the "
 							+ "entries minus without, per entry; (b) JOL GraphLayout of everything reachable from the "
 							+ "registry, per entry" + (node.get("jolError").isNull() ? ""
 									: " (JOL failed: " + node.get("jolError").asString() + ")"));
@@ -693,6 +735,212 @@ public final class BenchmarkSuite {
 			process.awaitExit(Duration.ofSeconds(30));
 			stop(process);
 		}
+	}
+
+	// flood
+
+	/*
+	 * The flood has a simulator of its own: it records its traffic, so that it can count
+	 * the authorize requests it received, and it issues a JWT for every login of the
+	 * flood (distinct users). Per starter variant, two fresh apps: with the bound, then
+	 * with the bound off (the baseline).
+	 */
+	private void flood() {
+		Path jwts = this.settings.workDir().resolve("jwts-flood.txt");
+		int logins = this.settings.floodLogins();
+		log("Starting the flood's DeOAuth simulator and issuing " + logins + " JWTs");
+		ChildProcess process = start("flood-simulator",
+				java(SuiteSettings.SIMULATOR_FLAGS, SimulatorMain.class,
+						List.of("--client-id", CLIENT_ID, "--client-secret", this.clientSecret, "--redirect-uri",
+								"http://127.0.0.1:*" + CALLBACK_PATH, "--users", Integer.toString(logins), "--jwt-file",
+								jwts.toString(), "--record-traffic")),
+				null);
+		try {
+			String ready = process.awaitLineStartingWith("BENCH-READY", Duration.ofSeconds(120));
+			FloodSimulator simulator = new FloodSimulator(process,
+					Integer.parseInt(ready.replaceAll(".*port=(\\d+).*", "$1")), jwts);
+			for (Subject subject : List.of(Subject.PLAIN, Subject.OBSERVED)) {
+				for (boolean bounded : new boolean[] { true, false }) {
+					stage("flood " + subject.key + (bounded ? "" : " without the bound"),
+							() -> this.results.flood.add(flood(simulator, subject, bounded)));
+				}
+			}
+		}
+		finally {
+			stop(process);
+		}
+	}
+
+	private FloodRun flood(FloodSimulator simulator, Subject subject, boolean bounded) {
+		int logins = this.settings.floodLogins();
+		int limit = bounded ? this.settings.floodBound() : SuiteSettings.FLOOD_UNBOUNDED;
+		long holdMs = Math.round(this.settings.floodHoldSeconds() * 1000);
+		long loginTimeoutMs = Math.round(this.settings.floodLoginTimeoutSeconds() * 1000);
+		// every admitted authorize at DeOAuth at once, and none cut before DeOAuth answers it
+		List<String> args = List.of("--altscodex.max-pending-logins=" + limit,
+				"--altscodex.timeout=" + loginTimeoutMs + "ms", "--altscodex.http.response-timeout=" + loginTimeoutMs + "ms",
+				"--altscodex.http.max-connections=" + logins,
+				"--altscodex.http.pending-acquire-timeout=" + loginTimeoutMs + "ms");
+		App app = startApp(subject, "flood-" + subject.key + (bounded ? "-bounded" : "-unbounded"), simulator.port(),
+				SuiteSettings.APP_FLAGS, args);
+		try {
+			awaitReady(app, simulator.jwts());
+			warmUpForFlood(app, simulator);
+			awaitPending(app, 0, Duration.ofSeconds(60));
+			long heapBefore = collect(app);
+			HeapHistogram before = histogram(app.process.pid());
+			long refusedBefore = refused(app);
+			String scrapeBefore = scrape(app);
+			command(simulator.process(), "clear", "cleared");
+			command(simulator.process(), "latency " + holdMs, "latency=");
+			AtomicLong generatorPid = new AtomicLong();
+			AtomicReference<long[]> fired = new AtomicReference<>();
+			AtomicReference<Map<String, Long>> threadsFired = new AtomicReference<>();
+			AtomicLong answered = new AtomicLong();
+			Consumer<String> onLine = (line) -> {
+				if (line.equals("FIRING")) {
+					fired.set(sample(app.process.pid(), simulator.process().pid(), generatorPid.get()));
+					threadsFired.set(this.clock.threadGroupTicks(app.process.pid()));
+				}
+				else if (line.startsWith("PROGRESS answered=")) {
+					answered.set(Long.parseLong(line.substring("PROGRESS answered=".length()).strip()));
+				}
+			};
+			long started = System.nanoTime();
+			ChildProcess generator = startFlood(app, simulator, "measured", onLine);
+			generatorPid.set(generator.pid());
+			try {
+				// the peak: every login of the flood registered or refused, and every refusal answered
+				long deadline = started + Duration.ofMillis(holdMs / 2).toNanos();
+				boolean peaked = false;
+				while (!peaked && System.nanoTime() < deadline) {
+					long refusedNow = refused(app) - refusedBefore;
+					peaked = pending(app) + refusedNow >= logins && answered.get() >= refusedNow;
+					if (!peaked) {
+						sleep(Duration.ofMillis(50));
+					}
+				}
+				long[] peakSample = sample(app.process.pid(), simulator.process().pid(), generator.pid());
+				Map<String, Long> threadsAtPeak = this.clock.threadGroupTicks(app.process.pid());
+				CpuUse front = (fired.get() != null) ? cpuUse(fired.get(), peakSample, threadsFired.get(), threadsAtPeak)
+						: null;
+				int pendingAtPeak = pending(app);
+				long heapAtPeak = collect(app);
+				HeapHistogram peak = histogram(app.process.pid());
+				SimulatorCounts atPeak = counts(simulator);
+				double peakSeconds = (System.nanoTime() - started) / 1e9;
+				// the held authorize requests keep their latency; the code exchanges after them are answered at once
+				command(simulator.process(), "latency 0", "latency=");
+				String line = generator.awaitLineStartingWith("RESULT ",
+						Duration.ofMillis(holdMs + loginTimeoutMs).plusMinutes(2));
+				Results.Flood result = JSON.readValue(line.substring("RESULT ".length()), Results.Flood.class);
+				int pendingAfter = awaitPending(app, 0, Duration.ofSeconds(60));
+				long heapAfter = collect(app);
+				SimulatorCounts total = counts(simulator);
+				long refusedByApp = refused(app) - refusedBefore;
+				String scrapeAfter = scrape(app);
+				Double meterBefore = refusedMeter(scrapeBefore);
+				Double meterAfter = refusedMeter(scrapeAfter);
+				double[] timerBefore = serverTimer(scrapeBefore, BUSY_STATUS);
+				double[] timerAfter = serverTimer(scrapeAfter, BUSY_STATUS);
+				Double refusalServerMs = (timerBefore != null && timerAfter != null && timerAfter[1] > timerBefore[1])
+						? (timerAfter[0] - timerBefore[0]) * 1000 / (timerAfter[1] - timerBefore[1]) : null;
+				List<ClassDelta> classes = (pendingAtPeak > 0 && !before.isEmpty() && !peak.isEmpty())
+						? peak.growthSince(before, pendingAtPeak, 12) : List.of();
+				List<String> errors = new ArrayList<>();
+				if (!peaked) {
+					errors.add(String.format(Locale.ROOT, "not every login was registered or refused, and every "
+							+ "refusal answered, within %.0f s: the peak's figures were taken then", holdMs / 2000.0));
+				}
+				if (peakSeconds >= this.settings.floodHoldSeconds()) {
+					errors.add(String.format(Locale.ROOT, "the peak's figures were taken %.1f s after the flood began, "
+							+ "after the hold of %.0f s: some held logins were ending", peakSeconds,
+							this.settings.floodHoldSeconds()));
+				}
+				String error = errors.isEmpty() ? null : String.join("; ", errors);
+				FloodRun run = new FloodRun(subject.key, bounded, limit, logins, this.settings.floodHoldSeconds(),
+						this.settings.floodLoginTimeoutSeconds(), logins, result, pendingAtPeak, refusedByApp,
+						(meterBefore != null && meterAfter != null) ? Math.round(meterAfter - meterBefore) : null,
+						refusalServerMs, atPeak.authorize(), total.authorize(), total.getToken(), heapBefore, heapAtPeak, heapAfter,
+						peakSeconds, front, pendingAfter, classes, error);
+				log(String.format(Locale.ROOT,
+						"%-26s flood of %d, max %d pending: %s; authorize at DeOAuth %d (%d at the peak); "
+								+ "heap %,d -> %,d -> %,d; %d pending after",
+						subject.label, logins, limit, describe(result), total.authorize(), atPeak.authorize(),
+						heapBefore, heapAtPeak, heapAfter, pendingAfter));
+				return run;
+			}
+			finally {
+				generator.awaitExit(Duration.ofSeconds(30));
+				stop(generator);
+			}
+		}
+		finally {
+			try {
+				command(simulator.process(), "latency 0", "latency=");
+			}
+			catch (RuntimeException ex) {
+				log("The flood's simulator did not answer: " + ex.getMessage());
+			}
+			stop(app.process);
+		}
+	}
+
+	/*
+	 * A closed loop for the login path, then the same flood with a short hold for the
+	 * paths a flood takes (accepting every connection at once, refusing beyond the bound).
+	 */
+	private void warmUpForFlood(App app, FloodSimulator simulator) {
+		ChildProcess loop = start("warm-up-loop-" + app.process.name(),
+				java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
+						List.of("--mode", "closed", "--target", app.baseUrl(), "--jwt-file", simulator.jwts().toString(),
+								"--users", "16", "--warmup", "1", "--measure", this.settings.quick() ? "3" : "5")),
+				null);
+		try {
+			loop.awaitLineStartingWith("RESULT ", Duration.ofMinutes(2));
+		}
+		finally {
+			loop.awaitExit(Duration.ofSeconds(30));
+			stop(loop);
+		}
+		command(simulator.process(), "latency " + Math.round(this.settings.floodWarmupHoldSeconds() * 1000), "latency=");
+		ChildProcess flood = startFlood(app, simulator, "warm-up", null);
+		try {
+			flood.awaitLineStartingWith("RESULT ",
+					Duration.ofMillis(Math.round(this.settings.floodLoginTimeoutSeconds() * 1000)).plusMinutes(2));
+		}
+		finally {
+			flood.awaitExit(Duration.ofSeconds(30));
+			stop(flood);
+			command(simulator.process(), "latency 0", "latency=");
+		}
+	}
+
+	private ChildProcess startFlood(App app, FloodSimulator simulator, String tag, @Nullable Consumer<String> onLine) {
+		// a held login ends by its login timeout at the latest
+		long timeoutSeconds = Math.round(this.settings.floodLoginTimeoutSeconds()) + 30;
+		return start(tag + "-" + app.process.name(),
+				java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
+						List.of("--mode", "flood", "--target", app.baseUrl(), "--jwt-file", simulator.jwts().toString(),
+								"--count", Integer.toString(this.settings.floodLogins()), "--timeout-seconds",
+								Long.toString(timeoutSeconds))),
+				onLine);
+	}
+
+	private static SimulatorCounts counts(FloodSimulator simulator) {
+		return SimulatorCounts.parse(command(simulator.process(), "count", "count "));
+	}
+
+	private static String describe(Results.Flood result) {
+		StringBuilder text = new StringBuilder();
+		for (Results.AnswerKind answer : result.answers()) {
+			text.append((text.length() > 0) ? ", " : "")
+				.append(answer.count())
+				.append(' ')
+				.append(answer.kind())
+				.append(String.format(Locale.ROOT, " (p99 %.1f ms)", answer.latency().p99()));
+		}
+		return text.toString();
 	}
 
 	// JMH
@@ -753,6 +1001,43 @@ public final class BenchmarkSuite {
 	private int pending(App app) {
 		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/bench/state")).GET().build());
 		return JSON.readTree(answer.body()).get("pending").asInt();
+	}
+
+	private long refused(App app) {
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/bench/state")).GET().build());
+		return JSON.readTree(answer.body()).get("refused").asLong();
+	}
+
+	/**
+	 * The starter's counter of refused logins, summed over its clients, from the app's
+	 * Prometheus scrape; {@code null} for an app without metrics.
+	 */
+	private static @Nullable Double refusedMeter(@Nullable String scrape) {
+		return (scrape != null)
+				? PrometheusText.sum(scrape, AltsCodexClientMetrics.REFUSED_LOGINS.replace('.', '_') + "_total") : null;
+	}
+
+	/**
+	 * Seconds and count of the app's own {@code http.server.requests} timer for the
+	 * logins it answered with {@code status}: {@code [sum, count]}, {@code null} for an
+	 * app without metrics.
+	 */
+	private static double @Nullable [] serverTimer(@Nullable String scrape, int status) {
+		if (scrape == null) {
+			return null;
+		}
+		String[] tags = { "status=\"" + status + "\"", "uri=\"/login\"" };
+		Double sum = PrometheusText.sum(scrape, "http_server_requests_seconds_sum", tags);
+		Double count = PrometheusText.sum(scrape, "http_server_requests_seconds_count", tags);
+		return new double[] { (sum != null) ? sum : 0, (count != null) ? count : 0 };
+	}
+
+	/**
+	 * The app's Prometheus scrape, {@code null} for an app without metrics.
+	 */
+	private @Nullable String scrape(App app) {
+		HttpResponse<String> scrape = send(HttpRequest.newBuilder(app.uri("/actuator/prometheus")).GET().build());
+		return (scrape.statusCode() == 200) ? scrape.body() : null;
 	}
 
 	private int safePending(App app) {
@@ -819,38 +1104,46 @@ public final class BenchmarkSuite {
 
 	// output
 
-	/*
-	 * Renders the report again from the last run's results, with the verdicts and the
-	 * wording of the code at hand: nothing is measured.
-	 */
-	private void render() throws IOException {
-		SuiteResults stored = SuiteResults.readBack(JSON,
-				Files.readString(this.settings.jsonFile(), StandardCharsets.UTF_8));
-		stored.verdicts.clear();
-		this.results = stored;
-		write();
+	private void write() throws IOException {
+		write(this.results, this.settings);
 	}
 
-	private void write() throws IOException {
-		this.results.verdicts.addAll(Verdicts.of(this.results));
-		Files.createDirectories(this.settings.jsonFile().getParent());
-		Files.writeString(this.settings.jsonFile(), PRETTY_JSON.writeValueAsString(this.results) + "\n",
-				StandardCharsets.UTF_8);
-		Files.createDirectories(this.settings.reportFile().getParent());
-		Files.writeString(this.settings.reportFile(), new Report(this.results, this.settings).render(),
-				StandardCharsets.UTF_8);
-		log("Wrote " + this.settings.root().relativize(this.settings.reportFile()) + " and "
-				+ this.settings.root().relativize(this.settings.jsonFile()));
-		if (!this.results.problems.isEmpty()) {
-			log("Problems: " + this.results.problems);
+	/**
+	 * Renders the report again from the results file ({@code --json}), with the verdicts
+	 * and the wording of the code at hand: nothing is measured, and everything the report
+	 * says about the run, its settings and note among them, comes from the results file;
+	 * of the command line only the files count ({@code --json}, {@code --report}).
+	 * @param settings the files
+	 * @throws IOException when the files cannot be read or written
+	 * @throws IllegalStateException when the results do not read back as written
+	 */
+	static void render(SuiteSettings settings) throws IOException {
+		SuiteResults stored = SuiteResults.readBack(JSON, Files.readString(settings.jsonFile(), StandardCharsets.UTF_8));
+		stored.verdicts.clear();
+		write(stored, settings);
+	}
+
+	private static void write(SuiteResults results, SuiteSettings settings) throws IOException {
+		results.verdicts.addAll(Verdicts.of(results));
+		Files.createDirectories(settings.jsonFile().getParent());
+		Files.writeString(settings.jsonFile(), PRETTY_JSON.writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
+		Files.createDirectories(settings.reportFile().getParent());
+		Files.writeString(settings.reportFile(), new Report(results).render(), StandardCharsets.UTF_8);
+		log("Wrote " + relative(settings, settings.reportFile()) + " and " + relative(settings, settings.jsonFile()));
+		if (!results.problems.isEmpty()) {
+			log("Problems: " + results.problems);
 		}
+	}
+
+	private static Path relative(SuiteSettings settings, Path file) {
+		return file.startsWith(settings.root()) ? settings.root().relativize(file) : file;
 	}
 
 	// helpers
 
-	private JwtEntry firstJwt() {
+	private static JwtEntry firstJwt(Path jwts) {
 		try {
-			String line = Files.readAllLines(this.jwtFile, StandardCharsets.US_ASCII).get(0);
+			String line = Files.readAllLines(jwts, StandardCharsets.US_ASCII).get(0);
 			int tab = line.indexOf('\t');
 			return new JwtEntry(line.substring(0, tab), line.substring(tab + 1));
 		}
@@ -906,6 +1199,12 @@ public final class BenchmarkSuite {
 	}
 
 	private record JwtEntry(String user, String jwt) {
+	}
+
+	/**
+	 * The flood's own simulator: its process, port and the JWTs it issued.
+	 */
+	private record FloodSimulator(ChildProcess process, int port, Path jwts) {
 	}
 
 }

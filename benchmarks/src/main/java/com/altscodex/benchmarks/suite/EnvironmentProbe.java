@@ -39,6 +39,7 @@ final class EnvironmentProbe {
 		Map<String, List<String>> flags = new LinkedHashMap<>();
 		flags.put("app and bare app under load", SuiteSettings.APP_FLAGS);
 		flags.put("app and bare app holding pending logins", SuiteSettings.MEMORY_APP_FLAGS);
+		flags.put("app in the flood", SuiteSettings.APP_FLAGS);
 		flags.put("DeOAuth simulator", SuiteSettings.SIMULATOR_FLAGS);
 		flags.put("load generator", SuiteSettings.LOAD_GENERATOR_FLAGS);
 		flags.put("load generator holding logins", SuiteSettings.HOLDING_LOAD_GENERATOR_FLAGS);

@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
+
+import org.jspecify.annotations.Nullable;
 
 import com.altscodex.benchmarks.load.Results;
 import com.altscodex.benchmarks.suite.SuiteResults.BurstRun;
 import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
+import com.altscodex.benchmarks.suite.SuiteResults.CpuUse;
 import com.altscodex.benchmarks.suite.SuiteResults.Environment;
+import com.altscodex.benchmarks.suite.SuiteResults.FloodRun;
 import com.altscodex.benchmarks.suite.SuiteResults.JmhScore;
 import com.altscodex.benchmarks.suite.SuiteResults.LoadRun;
 import com.altscodex.benchmarks.suite.SuiteResults.MemoryRun;
@@ -19,19 +24,21 @@ import com.altscodex.benchmarks.suite.SuiteResults.Share;
 import com.altscodex.benchmarks.suite.SuiteResults.Verdict;
 
 /**
- * Renders one run's results as {@code docs/performance.md}, as a whole.
+ * Renders one run's results as {@code docs/performance.md}, as a whole. Everything it
+ * says about the run comes from the results, the run's settings and note among them
+ * ({@link RunSettings}); the wording and the verdicts are those of the code at hand.
  */
 final class Report {
 
 	private final SuiteResults results;
 
-	private final SuiteSettings settings;
+	private final RunSettings settings;
 
 	private final StringBuilder out = new StringBuilder();
 
-	Report(SuiteResults results, SuiteSettings settings) {
+	Report(SuiteResults results) {
 		this.results = results;
-		this.settings = settings;
+		this.settings = new RunSettings(Objects.requireNonNull(results.run, "The results have no run"));
 	}
 
 	String render() {
@@ -46,21 +53,20 @@ final class Report {
 				+ " minutes), commit " + env.gitCommit() + ". How to run it and how to read it: "
 				+ "[benchmarks/README.md](../benchmarks/README.md).");
 		line();
-		if (!this.settings.note().isBlank()) {
-			line("> **Note on this run**: " + this.settings.note());
+		String note = this.settings.note();
+		if (!note.isBlank()) {
+			line("> **Note on this run**: " + note);
 			line();
 		}
 		if (run.quick()) {
-			line("> **Smoke run (`--quick`)**: short windows and small counts, to show that the suite works end to "
-					+ "end. Its figures are not the starter's performance; the full suite (`benchmarks/run`) on a "
-					+ "quiet machine gives those.");
+			line("> **Smoke run (`--quick`)**: short windows and small counts (see the settings below), to show that "
+					+ "the suite works end to end.");
 			line();
 		}
 		line("**Everything runs on one machine and shares its " + env.cores() + " cores**: the load generator, the "
 				+ "app under test and the DeOAuth simulator are separate JVMs on the same " + env.cores()
 				+ " cores, talking over loopback. Every login crosses loopback four times (the login, `authorize`, "
-				+ "the callback, `get_token`), so the CPU the simulator and the load generator burn is CPU the app "
-				+ "does not get; the tables show each process's share of the cores.");
+				+ "the callback, `get_token`); the tables show each process's share of the cores.");
 		line();
 		targets();
 		setup(run, env);
@@ -68,25 +74,25 @@ final class Report {
 		profiles();
 		burst();
 		memory();
+		flood();
 		jmh();
 		pat();
 		checks();
-		reference();
+		line("Raw results of this run: [benchmarks/results/latest.json](../benchmarks/results/latest.json).");
 		return this.out.toString();
 	}
 
 	private void targets() {
 		line("## Targets");
 		line();
-		double disturbed = this.results.load.stream()
-			.mapToDouble((run) -> run.cpu().otherShare())
-			.max()
-			.orElse(0);
-		if (disturbed > Verdicts.DISTURBED) {
-			line("> **Disturbed run**: in some measured windows other processes took up to "
-					+ Verdicts.percent(disturbed) + " of the machine's CPU (the \"other\" column of the load tables); "
-					+ "throughput and latency of those windows are lower than the apps can do. Allocation per login "
-					+ "and the memory figures are not affected.");
+		List<LoadRun> disturbed = this.results.load.stream()
+			.filter((run) -> run.cpu().otherShare() > Verdicts.DISTURBED)
+			.toList();
+		if (!disturbed.isEmpty()) {
+			double most = disturbed.stream().mapToDouble((run) -> run.cpu().otherShare()).max().orElse(0);
+			line("> **Disturbed run**: in " + disturbed.size() + " of " + this.results.load.size() + " measured windows "
+					+ "other processes took more than " + Verdicts.percent(Verdicts.DISTURBED) + " of the machine's CPU, "
+					+ "up to " + Verdicts.percent(most) + " (the \"other\" column of the load tables).");
 			line();
 		}
 		line("| target | measured on | measured | bound | verdict | margin |");
@@ -97,10 +103,10 @@ final class Report {
 		}
 		line();
 		List<Verdict> missed = this.results.verdicts.stream()
-			.filter((verdict) -> Boolean.FALSE.equals(verdict.met()))
+			.filter((verdict) -> Boolean.FALSE.equals(verdict.met()) && !verdict.why().isBlank())
 			.toList();
 		if (!missed.isEmpty()) {
-			line("Why the missed targets are missed, from the same run's figures:");
+			line("What the same run's figures say about the missed targets:");
 			line();
 			for (Verdict verdict : missed) {
 				line("- **" + verdict.target() + "** (" + verdict.subject() + "): " + verdict.why());
@@ -109,7 +115,7 @@ final class Report {
 		}
 	}
 
-	private static String verdictText(Boolean met) {
+	private static String verdictText(@Nullable Boolean met) {
 		if (met == null) {
 			return "not measured";
 		}
@@ -133,34 +139,63 @@ final class Report {
 		line("| versions | " + versions + " |");
 		line("| limits | " + env.openFilesLimit() + " open files per process; CPU time from /proc in ticks of 1/"
 				+ env.clockTicksPerSecond() + " s |");
-		line("| settings | " + describe(run.settings()) + " |");
+		line("| stages | " + String.join(", ", run.stages()).toLowerCase(Locale.ROOT) + " |");
+		line("| settings | " + describe(this.settings.values()) + " |");
 		line();
-		line("JVM flags (the app under test and the bare app always get the same flags):");
+		line("JVM flags:");
 		line();
 		line("| process | flags |");
 		line("|---|---|");
 		env.jvmFlags().forEach((role, flags) -> line("| " + role + " | `" + String.join(" ", flags) + "` |"));
 		line();
-		line("The apps under load: **starter, observed** is a Spring Boot WebFlux app on the starter with "
-				+ "`spring-boot-starter-actuator` and `micrometer-registry-prometheus`, metrics and observation on, "
-				+ "as in production; **starter, plain** is the same app with every metrics and observation "
-				+ "auto-configuration excluded; **bare WebClient (ceiling)** is the same endpoints without the "
-				+ "starter, a bare `WebClient` (pool of 500 connections, pending acquires unbounded) and a map of "
-				+ "`Sinks.One` (metrics off too), the plain app's ceiling; **bare WebClient, observed (ceiling)** "
-				+ "is the bare app with metrics and observation on as in the observed app (Boot's HTTP server and "
-				+ "WebClient observations, Prometheus), the observed app's ceiling, in the load runs only. "
-				+ (this.settings.nativeTransport() ? "Every process runs on Netty's native epoll transport "
-						+ "(`netty-transport-native-epoll` is on the classpath, and Reactor Netty prefers it). "
-						: "Every process runs on Netty's NIO transport (`--transport nio`). ")
-				+ "The simulator answers at once (zero latency), records no traffic and issued its JWTs before any "
-				+ "measurement.");
+		OptionalDouble bareConnections = this.settings.number("bareAppConnections");
+		OptionalDouble barePendingAcquires = this.settings.number("bareAppPendingAcquires");
+		boolean bare = this.results.load.stream().anyMatch((result) -> !Subject.of(result.variant()).isStarter())
+				|| this.results.burst.stream().anyMatch((result) -> !Subject.of(result.variant()).isStarter())
+				|| this.results.memory.stream().anyMatch((result) -> !Subject.of(result.variant()).isStarter());
+		boolean sharedSimulator = !this.results.load.isEmpty() || !this.results.burst.isEmpty()
+				|| !this.results.memory.isEmpty();
+		Boolean nativeTransport = this.settings.nativeTransport();
+		StringBuilder apps = new StringBuilder("The apps: **starter, observed** is a Spring Boot WebFlux app on the "
+				+ "starter with `spring-boot-starter-actuator` and `micrometer-registry-prometheus`, metrics and "
+				+ "observation on, as in production; **starter, plain** is the same app with every metrics and "
+				+ "observation auto-configuration excluded");
+		if (bare) {
+			apps.append("; **bare WebClient (ceiling)** is the same endpoints without the starter, a bare `WebClient`")
+				.append(bareConnections.isPresent() ? " (pool of " + fixed(bareConnections.getAsDouble(), 0)
+						+ " connections" + (barePendingAcquires.isPresent() ? ", pending acquires "
+								+ ((barePendingAcquires.getAsDouble() < 0) ? "unbounded"
+										: "at most " + fixed(barePendingAcquires.getAsDouble(), 0))
+								: "")
+						+ ")" : "")
+				.append(" and a map of `Sinks.One` (metrics off too), the plain app's ceiling; **bare WebClient, "
+						+ "observed (ceiling)** is the bare app with metrics and observation on as in the observed app "
+						+ "(Boot's HTTP server and WebClient observations, Prometheus), the observed app's ceiling, in "
+						+ "the load runs only");
+		}
+		apps.append(". ");
+		if (nativeTransport != null) {
+			apps.append(nativeTransport ? "Every process runs on Netty's native epoll transport (`--transport native`). "
+					: "Every process runs on Netty's NIO transport (`--transport nio`). ");
+		}
+		if (sharedSimulator) {
+			apps.append("In the load, burst and memory stages the simulator answers at once (zero latency), records no "
+					+ "traffic and issued its JWTs before any measurement. ");
+		}
+		if (!this.results.flood.isEmpty()) {
+			apps.append("The flood has a simulator of its own (see there).");
+		}
+		line(apps.toString().strip());
 		line();
 	}
 
 	private static String describe(Map<String, Object> settings) {
 		StringBuilder text = new StringBuilder();
-		settings.forEach((key, value) -> text.append((text.length() > 0) ? ", " : "").append(key).append(' ')
-			.append(value));
+		settings.forEach((key, value) -> {
+			if (!RunSettings.NOT_IN_SETTINGS_ROW.contains(key)) {
+				text.append((text.length() > 0) ? ", " : "").append(key).append(' ').append(value);
+			}
+		});
 		return text.toString();
 	}
 
@@ -168,17 +203,21 @@ final class Report {
 		if (this.results.load.isEmpty()) {
 			return;
 		}
+		int cores = Objects.requireNonNull(this.results.environment).cores();
 		line("## End-to-end logins (closed loop)");
 		line();
+		OptionalDouble warmup = this.settings.number("warmupSeconds");
+		OptionalDouble measure = this.settings.number("measureSeconds");
 		line("Each user posts a JWT to `POST /login`, waits for the answer (the app has called `authorize`, "
 				+ "received the callback and exchanged the code with `get_token`) and starts again at once. A new "
-				+ "load-generator JVM per row: " + fixed(this.settings.warmupSeconds(), 0) + " s of warm-up, then "
-				+ fixed(this.settings.measureSeconds(), 0) + " s measured; only logins that end inside the window "
-				+ "count. Every answer's slot id is checked against the JWT's user. CPU: utime + stime of each "
-				+ "process from /proc over the window; shares are of the " + this.results.environment.cores()
-				+ " cores (100 % = both cores busy for the whole window).");
+				+ "load-generator JVM per row"
+				+ ((warmup.isPresent() && measure.isPresent()) ? ": " + fixed(warmup.getAsDouble(), 0)
+						+ " s of warm-up, then " + fixed(measure.getAsDouble(), 0) + " s measured" : "")
+				+ "; only logins that end inside the window count. Every answer's slot id is checked against the "
+				+ "JWT's user. CPU: utime + stime of each process from /proc over the window; shares are of the "
+				+ cores + " cores (100 % = every core busy for the whole window).");
 		line();
-		for (int users : this.settings.users()) {
+		for (int users : this.settings.users(this.results.load)) {
 			List<LoadRun> runs = this.results.load.stream().filter((run) -> run.users() == users).toList();
 			if (runs.isEmpty()) {
 				continue;
@@ -218,14 +257,14 @@ final class Report {
 				medians(users);
 			}
 		}
-		line("The app's CPU per login is split by thread from /proc/<pid>/task: Reactor Netty's event loops "
-				+ "(all request work), the JIT compilers, GC threads (with the VM thread), everything else. "
-				+ "Threads that ended during the window are missing from the split. \"app alloc.\" is the heap the "
-				+ "app allocated per login over the window (ThreadMXBean, all live threads): unlike CPU time, other "
-				+ "load on the machine does not change it.");
+		line("The app's CPU per login is split by thread from /proc/<pid>/task: Reactor Netty's event loops, the "
+				+ "JIT compilers, GC threads (with the VM thread), everything else. Threads that ended during the "
+				+ "window are missing from the split. \"app alloc.\" is the heap the app allocated per login over the "
+				+ "window (ThreadMXBean, all live threads).");
 		line();
 		line("\"other\" is machine busy time not charged to the three processes (other processes on the machine, "
-				+ "kernel work charged elsewhere): a large value means the run was disturbed.");
+				+ "kernel work charged elsewhere); above " + Verdicts.percent(Verdicts.DISTURBED)
+				+ " the report calls the window disturbed.");
 		line();
 	}
 
@@ -281,17 +320,16 @@ final class Report {
 		line("## Where the time goes (JFR)");
 		line();
 		if (this.results.profiles.isEmpty()) {
-			line("No profile in this run: the CPU, throughput and latency targets at 64 users were met (or the load "
-					+ "stage did not run). `benchmarks/run --profile` records one anyway.");
+			line("No profile in this run: " + whyNoProfile() + ". `benchmarks/run --profile` records one anyway.");
 			line();
 			return;
 		}
 		line("A separate " + Verdicts.TARGET_USERS + "-user run per app under Java Flight Recorder (`settings=profile`: "
-				+ "execution samples every 10 ms per running thread, allocation samples), started with `jcmd` before "
-				+ "the load generator and stopped after it; its throughput is not used for any verdict. The "
-				+ "recordings are under `benchmarks/target/profiles/` (open them in JDK Mission Control, or "
-				+ "`jfr view hot-methods <file>` with a JDK 21+ `jfr`). Execution samples cover Java code only: "
-				+ "GC, JIT and kernel time are in the CPU columns above, not here.");
+				+ "execution and allocation samples), started with `jcmd` before the load generator and stopped after "
+				+ "it; its throughput is not used for any verdict. The recordings are under "
+				+ "`benchmarks/target/profiles/` (open them in JDK Mission Control, or `jfr view hot-methods <file>` "
+				+ "with a JDK 21+ `jfr`). Execution samples cover Java code only: GC, JIT and kernel time are in the "
+				+ "CPU columns above, not here.");
 		line();
 		for (ProfileRun profile : this.results.profiles) {
 			line("### " + Subject.of(profile.variant()).label);
@@ -315,6 +353,26 @@ final class Report {
 		}
 	}
 
+	/**
+	 * Why the run has no profile, from its stages, settings and verdicts.
+	 */
+	String whyNoProfile() {
+		RunInfo run = Objects.requireNonNull(this.results.run);
+		if (this.results.load.isEmpty()) {
+			return run.stages().contains(SuiteSettings.Stage.LOAD.name()) ? "the load stage measured nothing"
+					: "the load stage did not run";
+		}
+		boolean missed = this.results.verdicts.stream()
+			.anyMatch((verdict) -> Boolean.FALSE.equals(verdict.met()) && verdict.target().contains("at 64 users"));
+		if (!missed) {
+			return "every CPU, throughput and latency target at " + Verdicts.TARGET_USERS + " users was met";
+		}
+		if (Boolean.TRUE.equals(this.settings.flag("profileOff"))) {
+			return "targets at " + Verdicts.TARGET_USERS + " users were missed, but profiling was off (`--no-profile`)";
+		}
+		return "targets at " + Verdicts.TARGET_USERS + " users were missed, but no profile was recorded (see the problems)";
+	}
+
 	private void shares(String title, List<Share> shares) {
 		line("<details><summary>" + title + "</summary>");
 		line();
@@ -330,10 +388,16 @@ final class Report {
 		if (this.results.burst.isEmpty()) {
 			return;
 		}
-		line("## " + String.format(Locale.ROOT, "%,d", this.settings.burstLogins()) + " logins at once");
+		int logins = this.results.burst.get(0).result().logins();
+		line("## " + String.format(Locale.ROOT, "%,d", logins) + " logins at once");
 		line();
-		line("The load generator fires every login at the same instant, each on a new connection and for a distinct "
-				+ "user, and waits up to 60 s for each answer (no answer in time = lost).");
+		OptionalDouble timeout = this.settings.number("burstTimeoutSeconds");
+		OptionalDouble users = this.settings.number("jwtUsers");
+		line("The load generator fires every login at the same instant, each on a new connection"
+				+ ((users.isPresent() && users.getAsDouble() >= logins) ? " and for a distinct user" : "")
+				+ (timeout.isPresent() ? ", and waits up to " + fixed(timeout.getAsDouble(), 0)
+						+ " s for each answer (no answer in time = lost)" : "")
+				+ ".");
 		line();
 		line("| app | answered OK | refused (non-2xx) | transport errors | wrong user | lost | p50 ms | p99 ms | max ms | all answered in |");
 		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -357,17 +421,7 @@ final class Report {
 		line("## Memory per pending login");
 		line();
 		if (!this.results.memory.isEmpty()) {
-			line("The simulator answers `authorize` but withholds every callback, so logins stay pending (login "
-					+ "timeout 30 min). A fresh app per variant, warmed up with real logins; then, for each row: used "
-					+ "heap after `System.gc()` (smallest of three, `POST /bench/gc`, off the event loops) with no "
-					+ "login pending, the load generator opens the logins and waits until the app reports them all "
-					+ "pending, used heap after `System.gc()` again; the difference divided by the pending logins is "
-					+ "the live heap per pending login, end to end: connection, HTTP exchange, WebFlux, the client's "
-					+ "chain and its registry entry. HTTP/1.1 uses one connection per login, as browsers do; the "
-					+ "larger count cannot have a connection each under the limit of open files per process, so it "
-					+ "runs over h2c (HTTP/2 cleartext, prior knowledge; the apps raise the server's concurrent "
-					+ "streams to 1,000, so about 100 connections carry all logins). Closing the load generator "
-					+ "cancels every login: \"after release\" is what is still pending once it is gone (should be 0).");
+			line(memoryMethod());
 			line();
 			line("| app | protocol | pending | heap, none pending | heap, all pending | per pending login | after release | answered while held |");
 			line("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -396,11 +450,9 @@ final class Report {
 			line();
 			line(String.format(Locale.ROOT, "%,d logins pending in a `DefaultAltsCodexClient` called directly (no "
 					+ "inbound HTTP request, no WebFlux exchange), each having sent `authorize` and waiting for its "
-					+ "callback: **%,.0f bytes per pending login** (heap %s → %s)%s. This is the starter's share of "
-					+ "the end-to-end figure: the chain of `getSlotInfo` with its timeout, the registry entry, and "
-					+ "what the `authorize` exchange leaves behind; the rest is the inbound request.",
+					+ "callback: **%,.0f bytes per pending login** (heap %s → %s)%s.%s",
 					client.pendingSeen(), client.bytesPerLogin(), mib(client.heapBaseline()), mib(client.heapHeld()),
-					(client.error() != null) ? " (" + client.error() + ")" : ""));
+					(client.error() != null) ? " (" + client.error() + ")" : "", clientShare(client)));
 			line();
 			if (!client.topClasses().isEmpty()) {
 				classes("the client alone, by class", client.topClasses());
@@ -422,6 +474,221 @@ final class Report {
 		}
 	}
 
+	/**
+	 * How the memory stage measured, with the figures of this run: the login timeout,
+	 * why the larger count runs over h2c (from the open-files limit) and how many
+	 * connections carried it.
+	 */
+	String memoryMethod() {
+		Environment env = Objects.requireNonNull(this.results.environment);
+		OptionalDouble timeout = this.settings.number("memoryLoginTimeoutMinutes");
+		OptionalDouble streams = this.settings.number("h2cStreamsPerConnection");
+		StringBuilder text = new StringBuilder("The simulator answers `authorize` but withholds every callback, so "
+				+ "logins stay pending")
+			.append(timeout.isPresent() ? " (login timeout " + fixed(timeout.getAsDouble(), 0) + " min)" : "")
+			.append(". A fresh app per variant and protocol, warmed up with real logins; then, for each row: used heap "
+					+ "after full collections (`POST /bench/gc`, off the event loops) with no login pending, the load "
+					+ "generator opens the logins and waits until the app reports them all pending, used heap after "
+					+ "full collections again; the difference divided by the pending logins is the live heap per "
+					+ "pending login, end to end: connection, HTTP exchange, WebFlux, the client's chain and its "
+					+ "registry entry. HTTP/1.1 uses one connection per login, as browsers do.");
+		this.results.memory.stream()
+			.filter((run) -> run.protocol().equals("h2c"))
+			.mapToInt(MemoryRun::pendingSeen)
+			.max()
+			.ifPresent((h2c) -> {
+				text.append(" The h2c rows (HTTP/2 cleartext, prior knowledge) hold ")
+					.append(String.format(Locale.ROOT, "%,d", h2c))
+					.append(" logins");
+				if (env.openFilesLimit() > 0 && h2c > env.openFilesLimit()) {
+					text.append(", more than the limit of ")
+						.append(String.format(Locale.ROOT, "%,d", env.openFilesLimit()))
+						.append(" open files per process allows connections");
+				}
+				if (streams.isPresent() && streams.getAsDouble() > 0) {
+					text.append("; with ")
+						.append(fixed(streams.getAsDouble(), 0))
+						.append(" concurrent streams per connection (the apps' server limit raised to match), about ")
+						.append(fixed(Math.ceil(h2c / streams.getAsDouble()), 0))
+						.append(" connections carry them");
+				}
+				text.append('.');
+			});
+		return text.append(" Closing the load generator cancels every login: \"after release\" is what is still "
+				+ "pending once it is gone (should be 0).")
+			.toString();
+	}
+
+	/**
+	 * The client alone's share of the end-to-end figures of the same run over HTTP/1.1.
+	 */
+	private String clientShare(MemoryRun client) {
+		StringBuilder text = new StringBuilder();
+		for (MemoryRun run : this.results.memory) {
+			if (Subject.of(run.variant()).isStarter() && run.protocol().equals("HTTP/1.1") && run.bytesPerLogin() > 0) {
+				text.append((text.length() > 0) ? ", " : "")
+					.append(Verdicts.percent(client.bytesPerLogin() / run.bytesPerLogin()))
+					.append(" of ")
+					.append(Subject.of(run.variant()).label)
+					.append("'s ")
+					.append(String.format(Locale.ROOT, "%,.0f", run.bytesPerLogin()))
+					.append(" bytes");
+			}
+		}
+		return (text.length() > 0) ? " That is " + text + " per pending login end to end over HTTP/1.1 in this run." : "";
+	}
+
+	private void flood() {
+		if (this.results.flood.isEmpty()) {
+			return;
+		}
+		FloodRun first = this.results.flood.get(0);
+		line("## A flood of " + Verdicts.number(first.logins(), 0) + " logins against "
+				+ Verdicts.number(first.maxPendingLogins(), 0) + " pending at most");
+		line();
+		line(floodMethod(first));
+		line();
+		line("| app | max pending logins | answered " + Verdicts.BUSY_KIND + " | their p50 / p99 / max ms | other answers | "
+				+ "`authorize` at DeOAuth (at the peak / in all) | pending at the peak | heap before / at the peak / after | "
+				+ "per pending login | pending after | to the peak: s, app / simulator / load gen. / other |");
+		line("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+		for (FloodRun run : this.results.flood) {
+			Results.AnswerKind busy = run.result().answer(Verdicts.BUSY_KIND);
+			line("| " + Subject.of(run.variant()).label + " | " + Verdicts.number(run.maxPendingLogins(), 0) + " | "
+					+ Verdicts.number((busy != null) ? busy.count() : 0, 0) + " | "
+					+ ((busy != null) ? fixed(busy.latency().p50(), 1) + " / " + fixed(busy.latency().p99(), 1) + " / "
+							+ fixed(busy.latency().max(), 1) : "-")
+					+ " | " + otherAnswers(run.result()) + " | " + Verdicts.number(run.authorizeAtPeak(), 0) + " / "
+					+ Verdicts.number(run.authorizeReceived(), 0) + " | " + Verdicts.number(run.pendingAtPeak(), 0) + " | "
+					+ mib(run.heapBefore()) + " / " + mib(run.heapAtPeak()) + " / " + mib(run.heapAfter()) + " | "
+					+ ((run.pendingAtPeak() > 0) ? Verdicts.number(run.bytesPerPendingLogin(), 0) + " bytes" : "-")
+					+ " | " + run.pendingAfter() + ((run.error() != null) ? " (" + run.error() + ")" : "") + " | "
+					+ front(run.front()) + " |");
+		}
+		line();
+		for (Subject subject : List.of(Subject.PLAIN, Subject.OBSERVED)) {
+			String comparison = floodComparison(subject);
+			if (!comparison.isEmpty()) {
+				line("- " + comparison);
+			}
+		}
+		line();
+		line("Where the bytes are at the peak: growth of the live-object histogram per pending login, largest "
+				+ "classes first.");
+		line();
+		for (FloodRun run : this.results.flood) {
+			if (!run.topClasses().isEmpty()) {
+				classes(Subject.of(run.variant()).label + ", max " + Verdicts.number(run.maxPendingLogins(), 0)
+						+ " pending", run.topClasses());
+			}
+		}
+	}
+
+	private String floodMethod(FloodRun run) {
+		OptionalDouble warmupHold = this.settings.number("floodWarmupHoldSeconds");
+		return "A DeOAuth simulator of its own holds every `authorize` answer for " + fixed(run.holdSeconds(), 0)
+				+ " s (its latency knob) and records the requests it receives, so that the suite counts the `authorize` "
+				+ "requests that reached it. Per app, two fresh apps side by side: one with `altscodex.max-pending-logins="
+				+ run.maxPendingLogins() + "`, the other with the bound off (a bound larger than the flood) as the "
+				+ "baseline; both with a login timeout and a response timeout to DeOAuth of "
+				+ fixed(run.loginTimeoutSeconds(), 0) + " s and " + Verdicts.number(run.deOAuthConnections(), 0)
+				+ " connections to DeOAuth, so that every admitted `authorize` is at DeOAuth at once. Each app is warmed "
+				+ "up (a closed loop, then the same flood"
+				+ (warmupHold.isPresent() ? " with a hold of " + fixed(warmupHold.getAsDouble(), 0) + " s" : "")
+				+ "); then " + Verdicts.number(run.logins(), 0) + " logins are fired at once, each on a new connection "
+				+ "and for a distinct user. Once every login is registered or refused and every refusal answered "
+				+ "(\"the peak\"), the suite takes the CPU time of each process since the first login was sent "
+				+ "(shares of the " + Objects.requireNonNull(this.results.environment).cores() + " cores), the used heap "
+				+ "after full collections and a class histogram, reads the simulator's count and sets its latency back "
+				+ "to 0: the held `authorize` requests keep theirs, and the code exchange after each is answered at once. "
+				+ "Latencies run from each login's send to its answer; \"pending after\" is what the app still holds "
+				+ "once every login has ended.";
+	}
+
+	private static String front(@Nullable CpuUse cpu) {
+		if (cpu == null) {
+			return "-";
+		}
+		return fixed(cpu.windowSeconds(), 1) + " s: " + Verdicts.percent(cpu.appShare()) + " / "
+				+ Verdicts.percent(cpu.simulatorShare()) + " / " + Verdicts.percent(cpu.loadGeneratorShare()) + " / "
+				+ Verdicts.percent(cpu.otherShare());
+	}
+
+	private static String otherAnswers(Results.Flood flood) {
+		StringBuilder text = new StringBuilder();
+		for (Results.AnswerKind answer : flood.answers()) {
+			if (!answer.kind().equals(Verdicts.BUSY_KIND)) {
+				text.append((text.length() > 0) ? "; " : "")
+					.append(Verdicts.number(answer.count(), 0))
+					.append(' ')
+					.append(answer.kind())
+					.append(" (p50 ")
+					.append(fixed(answer.latency().p50() / 1000, 1))
+					.append(" s, max ")
+					.append(fixed(answer.latency().max() / 1000, 1))
+					.append(" s)");
+			}
+		}
+		return (text.length() > 0) ? text.toString() : "none";
+	}
+
+	/**
+	 * What the bound changes for one app, from the two floods of this run (and the memory
+	 * stage's figure for the app, when it ran too).
+	 */
+	String floodComparison(Subject subject) {
+		FloodRun bounded = Verdicts.floodRun(this.results, subject, true);
+		FloodRun baseline = Verdicts.floodRun(this.results, subject, false);
+		if (bounded == null || baseline == null) {
+			return "";
+		}
+		Results.AnswerKind busy = bounded.result().answer(Verdicts.BUSY_KIND);
+		Results.AnswerKind held = Verdicts.heldAnswer(baseline);
+		StringBuilder text = new StringBuilder("**").append(subject.label).append("**: with the bound, ");
+		text.append(Verdicts.number((busy != null) ? busy.count() : 0, 0))
+			.append(" of ")
+			.append(Verdicts.number(bounded.logins(), 0))
+			.append(" logins were answered ")
+			.append(Verdicts.BUSY_KIND);
+		if (busy != null) {
+			text.append(" within ").append(fixed(busy.latency().max(), 1)).append(" ms (p99 ")
+				.append(fixed(busy.latency().p99(), 1)).append(" ms)");
+		}
+		text.append(" and ")
+			.append(Verdicts.number(bounded.authorizeReceived(), 0))
+			.append(" `authorize` requests reached DeOAuth; without it, ")
+			.append(Verdicts.number(baseline.authorizeReceived(), 0))
+			.append(" `authorize` requests reached DeOAuth and ")
+			.append(Verdicts.number(baseline.pendingAtPeak(), 0))
+			.append(" logins were held");
+		if (held != null) {
+			text.append(", answered ").append(held.kind()).append(" after p50 ")
+				.append(fixed(held.latency().p50() / 1000, 1)).append(" s (max ")
+				.append(fixed(held.latency().max() / 1000, 1)).append(" s)");
+		}
+		text.append(". Live heap at the peak: +")
+			.append(mib(bounded.heapGrowth()))
+			.append(" with the bound, +")
+			.append(mib(baseline.heapGrowth()))
+			.append(" without (")
+			.append(Verdicts.number(bounded.bytesPerPendingLogin(), 0))
+			.append(" and ")
+			.append(Verdicts.number(baseline.bytesPerPendingLogin(), 0))
+			.append(" bytes per pending login)");
+		this.results.memory.stream()
+			.filter((run) -> run.variant().equals(subject.key) && run.protocol().equals("HTTP/1.1")
+					&& run.bytesPerLogin() > 0)
+			.findFirst()
+			.ifPresent((memory) -> text.append("; the memory stage measured ")
+				.append(Verdicts.number(memory.bytesPerLogin(), 0))
+				.append(" bytes per pending login for this app over HTTP/1.1, with `authorize` answered (")
+				.append(Verdicts.number(bounded.maxPendingLogins(), 0))
+				.append(" of those: ")
+				.append(mib(Math.round(memory.bytesPerLogin() * bounded.maxPendingLogins())))
+				.append(")"));
+		return text.append('.').toString();
+	}
+
 	private void classes(String title, List<ClassDelta> classes) {
 		line("<details><summary>" + title + "</summary>");
 		line();
@@ -440,11 +707,16 @@ final class Report {
 		}
 		line("## Microbenchmarks (JMH)");
 		line();
-		line("JMH " + this.results.environment.versions().getOrDefault("JMH", "") + ", one fork each, "
-				+ this.settings.jmhWarmupIterations() + " warm-up and " + this.settings.jmhIterations()
-				+ " measured iterations of 1 s; average time per operation per thread, ± the 99.9 % confidence "
-				+ "interval. Two threads share one instance (one state generator, one registry) and contend as the "
-				+ "two event loops do.");
+		OptionalDouble warmups = this.settings.number("jmhWarmupIterations");
+		OptionalDouble iterations = this.settings.number("jmhIterations");
+		boolean shared = this.results.jmh.stream().anyMatch((score) -> score.threads() > 1);
+		line("JMH " + Objects.requireNonNull(this.results.environment).versions().getOrDefault("JMH", "")
+				+ ", one fork each"
+				+ ((warmups.isPresent() && iterations.isPresent()) ? ", " + fixed(warmups.getAsDouble(), 0)
+						+ " warm-up and " + fixed(iterations.getAsDouble(), 0) + " measured iterations of 1 s" : "")
+				+ "; average time per operation per thread, ± the 99.9 % confidence interval."
+				+ (shared ? " Rows with more than one thread share one instance (one state generator, one registry) "
+						+ "between the threads." : ""));
 		line();
 		line("| benchmark | parameters | threads | score | ± error | unit |");
 		line("|---|---|---:|---:|---:|---|");
@@ -454,17 +726,14 @@ final class Report {
 					+ " | " + score.unit() + " |");
 		}
 		line();
-		line("PAT format, checksum and hash checks: " + Verdicts.PAT_PENDING + " (no PAT code exists yet).");
-		line();
 	}
 
 	private void pat() {
 		line("## PAT-authenticated requests");
 		line();
-		line("Pending the PAT issue: personal access tokens do not exist in the starter yet. When they land, the "
-				+ "suite measures PAT-authenticated requests against anonymous requests on the same endpoint "
-				+ "(target: at least 85 % of anonymous throughput) and the PAT format, checksum and hash checks "
-				+ "under JMH. No figure is shown until then.");
+		line("Not measured: the suite has no stage for personal access tokens yet. The target: PAT-authenticated "
+				+ "requests at " + Verdicts.percent(Verdicts.PAT_FRACTION) + " of anonymous throughput or more on "
+				+ "the same endpoint, with the PAT format, checksum and hash checks under JMH.");
 		line();
 	}
 
@@ -479,24 +748,12 @@ final class Report {
 		line();
 	}
 
-	private void reference() {
-		line("## Reference figures");
-		line();
-		line("Issue 3 quotes a straightforward WebFlux implementation of the same flow on this machine (not measured "
-				+ "by this suite): 0.29 ms of app CPU per login, 18 KB of live heap per pending login, p99 of about "
-				+ "40–60 ms at 64 users, and about 5 % of 2,000 simultaneous logins refused, because Reactor Netty's "
-				+ "default connection pool caps waiting acquires at 1,000. The bare-WebClient app above is the "
-				+ "leanest version of that implementation with the pool sized like the starter's.");
-		line();
-		line("Raw results of this run: [benchmarks/results/latest.json](../benchmarks/results/latest.json).");
-	}
-
 	private static String fixed(double value, int decimals) {
 		return String.format(Locale.ROOT, "%,." + decimals + "f", value);
 	}
 
 	private static String mib(long bytes) {
-		return String.format(Locale.ROOT, "%,.1f MiB", bytes / (1024.0 * 1024));
+		return Verdicts.mib(bytes);
 	}
 
 	private void line(String text) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +33,15 @@ public final class SuiteResults {
 
 	/** Pending logins in the client alone, without an inbound HTTP request. */
 	public @Nullable MemoryRun clientAlone;
+
+	/**
+	 * Floods of logins whose {@code authorize} DeOAuth holds, against an app with the
+	 * pending-login bound and the same app without it; left out of the file when the
+	 * flood stage did not run (results written before the stage existed read back the
+	 * same).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public List<FloodRun> flood = new ArrayList<>();
 
 	public List<JmhScore> jmh = new ArrayList<>();
 
@@ -175,6 +185,73 @@ public final class SuiteResults {
 	 */
 	public record RegistryEntrySize(int entries, double bytesPerEntryHeap, @Nullable Double bytesPerEntryJol,
 			List<ClassDelta> breakdown, String method) {
+	}
+
+	/**
+	 * A flood: {@code logins} logins at once against a fresh app whose DeOAuth holds every
+	 * {@code authorize} for {@code holdSeconds}.
+	 *
+	 * @param variant the app
+	 * @param bounded whether this is the run with the bound ({@code false}: the baseline,
+	 * the bound off)
+	 * @param maxPendingLogins the app's {@code altscodex.max-pending-logins}
+	 * @param logins logins fired at once
+	 * @param holdSeconds how long DeOAuth held each {@code authorize}
+	 * @param loginTimeoutSeconds the app's login timeout ({@code altscodex.timeout})
+	 * @param deOAuthConnections the app's connections to DeOAuth
+	 * ({@code altscodex.http.max-connections})
+	 * @param result the answers, by kind, as the load generator saw them
+	 * @param pendingAtPeak the app's pending logins once every login was registered or
+	 * refused
+	 * @param refusedByApp logins the app's registry refused during the flood
+	 * @param refusedMeter the increase of the Micrometer counter
+	 * {@code altscodex.pending.logins.refused} during the flood, {@code null} without
+	 * metrics
+	 * @param refusalServerMs the mean time of the refusals by the app's own timer
+	 * ({@code http.server.requests}, status 503, {@code /login}) during the flood, in
+	 * milliseconds, {@code null} without metrics
+	 * @param authorizeAtPeak {@code authorize} requests the simulator had received at the
+	 * peak
+	 * @param authorizeReceived {@code authorize} requests the simulator received in all
+	 * @param getTokenReceived {@code get_token} requests the simulator received in all
+	 * @param heapBefore used heap after {@code System.gc()} before the flood
+	 * @param heapAtPeak used heap after {@code System.gc()} at the peak
+	 * @param heapAfter used heap after {@code System.gc()} once every login had ended
+	 * @param peakSeconds when the peak's figures were taken, in seconds since the flood
+	 * began (before {@code holdSeconds}, or the held logins were ending already)
+	 * @param front CPU time of each process from the first login sent to the peak (every
+	 * login registered or refused, every refusal answered), {@code null} if not sampled
+	 * @param pendingAfter the app's pending logins once every login had ended
+	 * @param topClasses growth of the live-object histogram from before to the peak, per
+	 * pending login
+	 * @param error what went wrong, if anything
+	 */
+	public record FloodRun(String variant, boolean bounded, int maxPendingLogins, int logins, double holdSeconds,
+			double loginTimeoutSeconds, int deOAuthConnections, Results.Flood result, int pendingAtPeak,
+			long refusedByApp, @Nullable Long refusedMeter, @Nullable Double refusalServerMs, long authorizeAtPeak, long authorizeReceived,
+			long getTokenReceived, long heapBefore, long heapAtPeak, long heapAfter, double peakSeconds,
+			@Nullable CpuUse front, int pendingAfter, List<ClassDelta> topClasses, @Nullable String error) {
+
+		/** Live heap at the peak minus before the flood. */
+		public long heapGrowth() {
+			return this.heapAtPeak - this.heapBefore;
+		}
+
+		/** Live heap growth at the peak per pending login. */
+		public double bytesPerPendingLogin() {
+			return (this.pendingAtPeak > 0) ? (double) heapGrowth() / this.pendingAtPeak : 0;
+		}
+
+		/** How many logins are beyond the bound and must be refused. */
+		public int beyondBound() {
+			return Math.max(0, this.logins - this.maxPendingLogins);
+		}
+
+		/** How many logins the bound admits. */
+		public int admitted() {
+			return Math.min(this.logins, this.maxPendingLogins);
+		}
+
 	}
 
 	/**

@@ -9,14 +9,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.altscodex.benchmarks.bare.BareApp;
+
 /**
  * What to run and for how long. {@code --quick} shortens everything for a smoke run of a
  * few minutes; each figure can be set on its own.
  */
 record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean noProfile, List<Integer> users,
 		int targetRounds, double warmupSeconds, double measureSeconds, int memoryLoginsH1, int memoryLoginsH2c, int burstLogins,
-		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, Path root, Path reportFile,
-		Path jsonFile, Path workDir, String command, String note, boolean nativeTransport, boolean render) {
+		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, int floodLogins, int floodBound,
+		double floodHoldSeconds, double floodLoginTimeoutSeconds, Path root, Path reportFile, Path jsonFile, Path workDir,
+		String command, String note, boolean nativeTransport, boolean render) {
+
+	/** How long the load generator waits for each answer of a burst. */
+	static final int BURST_TIMEOUT_SECONDS = 60;
+
+	/** The login timeout of the apps holding pending logins, far beyond the measurement. */
+	static final int MEMORY_LOGIN_TIMEOUT_MINUTES = 30;
+
+	/** The HTTP/2 streams per connection of the h2c memory runs (server limit and client pool). */
+	static final int H2C_STREAMS_PER_CONNECTION = 1000;
+
+	/** {@code altscodex.max-pending-logins} of the flood's baseline: the bound off. */
+	static final int FLOOD_UNBOUNDED = 1_000_000;
+
+	/** How long the simulator holds {@code authorize} in the flood that warms an app up. */
+	static final double FLOOD_WARMUP_HOLD_SECONDS = 2;
 
 	/** The JVM flags of the app under test and of the bare app under load (identical). */
 	static final List<String> APP_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UnlockDiagnosticVMOptions",
@@ -36,11 +54,21 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	static final List<String> JMH_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
 
 	/**
-	 * A part of the suite ({@code --only load,memory,burst,jmh}).
+	 * A part of the suite ({@code --only load,burst,memory,flood,jmh}).
 	 */
 	enum Stage {
 
-		LOAD, BURST, MEMORY, JMH
+		LOAD, BURST, MEMORY, FLOOD, JMH;
+
+		static Stage of(String name) {
+			for (Stage stage : values()) {
+				if (stage.name().equalsIgnoreCase(name.strip())) {
+					return stage;
+				}
+			}
+			throw new IllegalArgumentException("Unknown stage '" + name.strip() + "': --only takes "
+					+ Arrays.stream(values()).map((stage) -> stage.name().toLowerCase(Locale.ROOT)).toList());
+		}
 
 	}
 
@@ -51,7 +79,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		if (only != null) {
 			stages = EnumSet.noneOf(Stage.class);
 			for (String stage : only.split(",")) {
-				stages.add(Stage.valueOf(stage.strip().toUpperCase(Locale.ROOT)));
+				stages.add(Stage.of(stage));
 			}
 		}
 		Path root = Path.of(args.get("root", ".")).toAbsolutePath().normalize();
@@ -59,12 +87,27 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 			.map(String::strip)
 			.map(Integer::valueOf)
 			.toList();
+		int floodLogins = args.intValue("flood", 1_500);
+		int floodBound = args.intValue("flood-bound", 1_000);
+		double floodHold = args.doubleValue("flood-hold", quick ? 10 : 30);
+		double floodLoginTimeout = args.doubleValue("flood-login-timeout", quick ? 15 : 35);
+		if (floodLogins < 1 || floodLogins >= FLOOD_UNBOUNDED) {
+			throw new IllegalArgumentException("--flood is at least 1 and below " + FLOOD_UNBOUNDED);
+		}
+		if (floodBound < 1 || floodBound >= FLOOD_UNBOUNDED) {
+			throw new IllegalArgumentException("--flood-bound is at least 1 and below " + FLOOD_UNBOUNDED);
+		}
+		if (floodLoginTimeout <= floodHold) {
+			throw new IllegalArgumentException("--flood-login-timeout must be longer than --flood-hold, or the held "
+					+ "logins time out before DeOAuth answers");
+		}
 		return new SuiteSettings(quick, stages, args.flag("profile"), args.flag("no-profile"), users,
 				args.intValue("rounds", quick ? 1 : 3), args.doubleValue("warmup", quick ? 3 : 10), args.doubleValue("measure", quick ? 5 : 20),
 				args.intValue("memory-logins-h1", quick ? 2_000 : 10_000),
 				args.intValue("memory-logins-h2c", quick ? 10_000 : 100_000), args.intValue("burst", 2_000),
 				args.intValue("registry-entries", 100_000), args.intValue("jmh-warmups", quick ? 1 : 3),
-				args.intValue("jmh-iterations", quick ? 2 : 5), args.intValue("jwt-users", 2_000), root,
+				args.intValue("jmh-iterations", quick ? 2 : 5), args.intValue("jwt-users", 2_000),
+				floodLogins, floodBound, floodHold, floodLoginTimeout, root,
 				root.resolve(args.get("report", "docs/performance.md")),
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
@@ -88,10 +131,19 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		return this.nativeTransport ? List.of() : List.of("-Dreactor.netty.native=false");
 	}
 
+	double floodWarmupHoldSeconds() {
+		return Math.min(FLOOD_WARMUP_HOLD_SECONDS, this.floodHoldSeconds);
+	}
+
 	boolean runs(Stage stage) {
 		return this.stages.contains(stage);
 	}
 
+	/**
+	 * The settings as the results file stores them ({@code run.settings}): everything the
+	 * report says about how the run was made, so that {@code --render} needs nothing from
+	 * its own command line. {@code note} is the note at the top of the report.
+	 */
 	Map<String, Object> describe() {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("users", this.users);
@@ -106,6 +158,19 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("jmhIterations", this.jmhIterations);
 		settings.put("jwtUsers", this.jwtUsers);
 		settings.put("transport", this.nativeTransport ? "native (epoll)" : "nio");
+		settings.put("profileOff", this.noProfile);
+		settings.put("burstTimeoutSeconds", BURST_TIMEOUT_SECONDS);
+		settings.put("memoryLoginTimeoutMinutes", MEMORY_LOGIN_TIMEOUT_MINUTES);
+		settings.put("h2cStreamsPerConnection", H2C_STREAMS_PER_CONNECTION);
+		settings.put("bareAppConnections", BareApp.MAX_CONNECTIONS);
+		settings.put("bareAppPendingAcquires", BareApp.MAX_PENDING_ACQUIRES);
+		settings.put("floodLogins", this.floodLogins);
+		settings.put("floodMaxPendingLogins", this.floodBound);
+		settings.put("floodBaselineMaxPendingLogins", FLOOD_UNBOUNDED);
+		settings.put("floodHoldSeconds", this.floodHoldSeconds);
+		settings.put("floodWarmupHoldSeconds", floodWarmupHoldSeconds());
+		settings.put("floodLoginTimeoutSeconds", this.floodLoginTimeoutSeconds);
+		settings.put("note", this.note);
 		return settings;
 	}
 

@@ -1,0 +1,164 @@
+package com.altscodex.benchmarks.suite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.altscodex.benchmarks.suite.SuiteResults.RunInfo;
+import com.altscodex.benchmarks.suite.SuiteResults.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void renderWhenTheCommandLineDiffersThenEverySettingComesFromTheResultsFile() throws IOException {
+		Path json = this.dir.resolve("latest.json");
+		Files.copy(Path.of("results/latest.json"), json);
+		Path plain = this.dir.resolve("plain.md");
+		Path other = this.dir.resolve("other.md");
+		BenchmarkSuite.render(settings("--render", "--json", json.toString(), "--report", plain.toString()));
+		BenchmarkSuite.render(settings("--render", "--json", json.toString(), "--report", other.toString(), "--transport",
+				"nio", "--note", "A note from the command line", "--users", "2", "--warmup", "99", "--measure", "1",
+				"--rounds", "7", "--burst", "5", "--jmh-warmups", "9", "--jmh-iterations", "9", "--quick", "--no-profile",
+				"--flood", "10", "--flood-bound", "5"));
+		String report = Files.readString(plain, StandardCharsets.UTF_8);
+		assertThat(Files.readString(other, StandardCharsets.UTF_8)).isEqualTo(report);
+		assertThat(report).contains("> **Note on this run**: Run of record for issue 3 on this session's 2-core machine")
+			.contains("Every process runs on Netty's native epoll transport")
+			.contains("10 s of warm-up, then 20 s measured")
+			.contains("3 warm-up and 5 measured iterations of 1 s")
+			.contains("### 256 concurrent users")
+			.doesNotContain("A note from the command line")
+			.doesNotContain("Smoke run");
+	}
+
+	@Test
+	void renderWhenTheSettingsAreStoredThenTheReportUsesThem() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		results.load.add(TestResults.load(Subject.PLAIN, 64, 2000, 20, 30, 0.25, 0.1, 0.2, 0));
+		results.load.add(TestResults.load(Subject.BARE, 64, 2100, 19, 29, 0.2, 0.1, 0.2, 0));
+		results.load.add(TestResults.load(Subject.PLAIN, 1, 1500, 0.6, 1, 0.25, 0.1, 0.2, 0));
+		results.verdicts.addAll(Verdicts.of(results));
+		String report = new Report(results).render();
+		assertThat(report).contains("> **Note on this run**: A note from the results file")
+			.contains("Every process runs on Netty's NIO transport (`--transport nio`)")
+			.contains("7 s of warm-up, then 11 s measured")
+			.contains("shares are of the 4 cores (100 % = every core busy for the whole window)")
+			.contains("### 1 user")
+			.contains("### 64 concurrent users")
+			.contains("| settings | users [1, 64], warmupSeconds 7.0, measureSeconds 11.0, transport nio |");
+	}
+
+	@Test
+	void noteWhenResultsPredateTheStoredNoteThenTakenFromTheRecordedCommand() {
+		assertThat(settingsOf("benchmarks/run --note Quiet machine, nothing else ran. --only load").note())
+			.isEqualTo("Quiet machine, nothing else ran.");
+		assertThat(settingsOf("benchmarks/run --quick --note=\"a b\"").note()).isEqualTo("a b");
+		assertThat(settingsOf("benchmarks/run --only load").note()).isEmpty();
+		Map<String, Object> stored = Map.of("note", "stored");
+		assertThat(new RunSettings(run("benchmarks/run --note other", stored)).note()).isEqualTo("stored");
+	}
+
+	@Test
+	void usersWhenNotStoredThenThoseOfTheLoadRuns() {
+		SuiteResults results = TestResults.results(Map.of(), "LOAD");
+		results.load.add(TestResults.load(Subject.PLAIN, 16, 2000, 20, 30, 0.25, 0.1, 0.2, 0));
+		results.load.add(TestResults.load(Subject.PLAIN, 4, 2000, 20, 30, 0.25, 0.1, 0.2, 0));
+		results.load.add(TestResults.load(Subject.BARE, 16, 2000, 20, 30, 0.25, 0.1, 0.2, 0));
+		assertThat(new RunSettings(results.run).users(results.load)).containsExactly(16, 4);
+	}
+
+	@Test
+	void whyNoProfileFollowsTheRun() {
+		SuiteResults notRun = TestResults.results(TestResults.settings(), "MEMORY");
+		assertThat(new Report(notRun).whyNoProfile()).isEqualTo("the load stage did not run");
+		SuiteResults met = TestResults.results(TestResults.settings(), "LOAD");
+		met.load.add(TestResults.load(Subject.PLAIN, 64, 2000, 20, 30, 0.1, 0.1, 0.2, 0));
+		met.verdicts.addAll(Verdicts.of(met));
+		assertThat(new Report(met).whyNoProfile()).isEqualTo("every CPU, throughput and latency target at 64 users was met");
+		Map<String, Object> off = new java.util.LinkedHashMap<>(TestResults.settings());
+		off.put("profileOff", true);
+		SuiteResults missed = TestResults.results(off, "LOAD");
+		missed.load.add(TestResults.load(Subject.PLAIN, 64, 2000, 20, 30, 0.5, 0.1, 0.2, 0));
+		missed.verdicts.addAll(Verdicts.of(missed));
+		assertThat(new Report(missed).whyNoProfile()).contains("profiling was off (`--no-profile`)");
+	}
+
+	@Test
+	void memoryMethodWhenH2cRowsThenTheConnectionsAndTheOpenFilesLimitComeFromTheRun() {
+		Map<String, Object> settings = new java.util.LinkedHashMap<>(TestResults.settings());
+		settings.put("memoryLoginTimeoutMinutes", 30);
+		settings.put("h2cStreamsPerConnection", 1000);
+		SuiteResults results = TestResults.results(settings, "MEMORY");
+		results.memory.add(new SuiteResults.MemoryRun("plain", "h2c", 100_000, 100_000, 1, 2, 8000, 0, 0, List.of(), null));
+		assertThat(new Report(results).memoryMethod()).contains("(login timeout 30 min)")
+			.contains("hold 100,000 logins, more than the limit of 20,000 open files per process allows connections; "
+					+ "with 1,000 concurrent streams per connection (the apps' server limit raised to match), about 100 "
+					+ "connections carry them.");
+		SuiteResults legacy = TestResults.results(TestResults.settings(), "MEMORY");
+		legacy.memory.add(new SuiteResults.MemoryRun("plain", "h2c", 10_000, 10_000, 1, 2, 8000, 0, 0, List.of(), null));
+		assertThat(new Report(legacy).memoryMethod()).contains("hold 10,000 logins.")
+			.doesNotContain("login timeout")
+			.doesNotContain("connections carry");
+	}
+
+	@Test
+	void floodWhenBothRunsThenTheSectionComparesThem() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "FLOOD");
+		results.flood.add(TestResults.boundedFlood(Subject.PLAIN, 40, 12_000));
+		results.flood.add(TestResults.baselineFlood(Subject.PLAIN, 11_500));
+		results.verdicts.addAll(Verdicts.of(results));
+		Report report = new Report(results);
+		assertThat(report.floodComparison(Subject.PLAIN)).isEqualTo("**starter, plain**: with the bound, 500 of 1,500 "
+				+ "logins were answered 503 sign-in-busy within 60.0 ms (p99 40.0 ms) and 1,000 `authorize` requests "
+				+ "reached DeOAuth; without it, 1,500 `authorize` requests reached DeOAuth and 1,500 logins were held, "
+				+ "answered ok after p50 30.1 s (max 30.9 s). Live heap at the peak: +11.4 MiB with the bound, +16.5 MiB "
+				+ "without (12,000 and 11,500 bytes per pending login).");
+		assertThat(report.floodComparison(Subject.OBSERVED)).isEmpty();
+		String text = report.render();
+		assertThat(text).contains("## A flood of 1,500 logins against 1,000 pending at most")
+			.contains("holds every `authorize` answer for 30 s")
+			.contains("| starter, plain | 1,000 | 500 | 20.0 / 40.0 / 60.0 | 1,000 ok (p50 30.1 s, max 30.9 s) | "
+					+ "1,000 / 1,000 | 1,000 |");
+	}
+
+	@Test
+	void readBackWhenFloodRunsThenEverythingIsRead() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "FLOOD");
+		results.flood.add(TestResults.boundedFlood(Subject.PLAIN, 40, 12_000));
+		results.flood.add(TestResults.baselineFlood(Subject.PLAIN, 11_500));
+		results.verdicts.addAll(Verdicts.of(results));
+		JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		SuiteResults read = SuiteResults.readBack(BenchmarkSuite.JSON, pretty.writeValueAsString(results));
+		assertThat(read.flood).isEqualTo(results.flood);
+		List<Verdict> verdicts = new ArrayList<>(Verdicts.of(read));
+		assertThat(verdicts).isEqualTo(results.verdicts);
+	}
+
+	private static SuiteSettings settings(String... args) {
+		return SuiteSettings.from(Args.parse(args));
+	}
+
+	private static RunSettings settingsOf(String command) {
+		return new RunSettings(run(command, Map.of()));
+	}
+
+	private static RunInfo run(String command, Map<String, Object> settings) {
+		return new RunInfo("2026-12-01T00:00:00Z", "2026-12-01T00:01:00Z", 1, command, false, List.of("LOAD"), false,
+				settings);
+	}
+
+}

@@ -1,0 +1,118 @@
+package com.altscodex.benchmarks.suite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.altscodex.benchmarks.load.Results;
+import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
+import com.altscodex.benchmarks.suite.SuiteResults.CpuUse;
+import com.altscodex.benchmarks.suite.SuiteResults.Environment;
+import com.altscodex.benchmarks.suite.SuiteResults.FloodRun;
+import com.altscodex.benchmarks.suite.SuiteResults.LoadRun;
+import com.altscodex.benchmarks.suite.SuiteResults.MemoryRun;
+import com.altscodex.benchmarks.suite.SuiteResults.RunInfo;
+
+/**
+ * Results of made-up runs, for tests of what the report and the verdicts derive from
+ * them.
+ */
+final class TestResults {
+
+	static final String BUSY_TYPE = "https://altscodex.com/problems/sign-in-busy";
+
+	private TestResults() {
+	}
+
+	static SuiteResults results(Map<String, Object> settings, String... stages) {
+		SuiteResults results = new SuiteResults();
+		results.run = new RunInfo("2026-12-01T00:00:00Z", "2026-12-01T00:05:00Z", 5, "benchmarks/run", false,
+				List.of(stages), false, settings);
+		results.environment = new Environment("Test CPU", 4, 8L << 30, "Test OS", "6.0", "Test JVM", "/jdk", 20_000, 100,
+				Map.of("JMH", "1.37"), "abc1234", Map.of("app", List.of("-Xmx1g")));
+		return results;
+	}
+
+	static Map<String, Object> settings() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("users", List.of(1, 64));
+		settings.put("warmupSeconds", 7.0);
+		settings.put("measureSeconds", 11.0);
+		settings.put("transport", "nio");
+		settings.put("note", "A note from the results file");
+		return settings;
+	}
+
+	static Results.Latency latency(double p50, double p99, double max) {
+		return new Results.Latency(100, p50, p50, p99, max, max, p50);
+	}
+
+	static Results.Errors noErrors() {
+		return new Results.Errors(0, Map.of(), 0, Map.of(), 0, 0);
+	}
+
+	/**
+	 * A load run whose figures follow from the arguments, in a window of 10 s on 2 cores.
+	 */
+	static LoadRun load(Subject subject, int users, double loginsPerSecond, double p50, double p99, double appCpuMs,
+			double simulatorCpuMs, double loadGeneratorCpuMs, double otherShare) {
+		double window = 10;
+		long logins = Math.round(loginsPerSecond * window);
+		double app = appCpuMs * logins / 1000;
+		double simulator = simulatorCpuMs * logins / 1000;
+		double loadGenerator = loadGeneratorCpuMs * logins / 1000;
+		double machine = app + simulator + loadGenerator + otherShare * window * 2;
+		CpuUse cpu = new CpuUse(window, app, simulator, loadGenerator, machine, 2,
+				Map.of("event loops", app * 0.9, "JIT compiler", app * 0.05, "GC", app * 0.05));
+		Results.ClosedLoop result = new Results.ClosedLoop("t", users, 1, window, logins, loginsPerSecond,
+				latency(p50, p99, p99 * 2), noErrors(), 0);
+		return new LoadRun(subject.key, users, 1, result, cpu, appCpuMs, 90_000);
+	}
+
+	static MemoryRun memory(Subject subject, String protocol, double bytesPerLogin, List<ClassDelta> classes) {
+		return new MemoryRun(subject.key, protocol, 10_000, 10_000, 20L << 20, (20L << 20) + (long) (bytesPerLogin * 10_000),
+				bytesPerLogin, 0, 0, classes, null);
+	}
+
+	static Results.AnswerKind answer(String kind, int status, long count, double p50, double p99, double max,
+			Map<String, Long> retryAfter, Map<String, Long> contentType) {
+		return new Results.AnswerKind(kind, status, kind.startsWith("503 ") ? BUSY_TYPE : null, count,
+				latency(p50, p99, max), retryAfter, contentType);
+	}
+
+	static Results.AnswerKind busy(long count, double p99) {
+		return answer("503 sign-in-busy", 503, count, p99 / 2, p99, p99 * 1.5, Map.of("1", count),
+				Map.of("application/problem+json", count));
+	}
+
+	static Results.AnswerKind ok(long count) {
+		return answer("ok", 200, count, 30_100, 30_600, 30_900, Map.of("none", count), Map.of("application/json", count));
+	}
+
+	/**
+	 * A flood of 1,500 logins, {@code pending} held at the peak with {@code bytesPerLogin}
+	 * each, every one of them answered after the hold and none pending after.
+	 */
+	static FloodRun flood(Subject subject, boolean bounded, List<Results.AnswerKind> answers, long authorize,
+			int pending, double bytesPerLogin, List<ClassDelta> classes) {
+		long before = 100L << 20;
+		long peak = before + Math.round(bytesPerLogin * pending);
+		return new FloodRun(subject.key, bounded, bounded ? 1000 : 1_000_000, 1500, 30, 35, 1500,
+				new Results.Flood("t", 1500, 31, new ArrayList<>(answers)), pending,
+				bounded ? 1500 - pending : 0, bounded ? (long) (1500 - pending) : null, bounded ? 2.5 : null, authorize,
+				authorize, authorize,
+				before, peak, before + 100_000, 3.5, new CpuUse(3.5, 3, 1, 2, 6.9, 2, Map.of()), 0, classes, null);
+	}
+
+	static FloodRun boundedFlood(Subject subject, double p99, double bytesPerLogin) {
+		return flood(subject, true, List.of(ok(1000), busy(500, p99)), 1000, 1000, bytesPerLogin,
+				List.of(new ClassDelta("[B", 4000, 2)));
+	}
+
+	static FloodRun baselineFlood(Subject subject, double bytesPerLogin) {
+		return flood(subject, false, List.of(ok(1500)), 1500, 1500, bytesPerLogin,
+				List.of(new ClassDelta("[B", 3000, 2)));
+	}
+
+}

@@ -1,0 +1,209 @@
+package com.altscodex.benchmarks.suite;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.altscodex.benchmarks.load.Results;
+import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
+import com.altscodex.benchmarks.suite.SuiteResults.FloodRun;
+import com.altscodex.benchmarks.suite.SuiteResults.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerdictsTests {
+
+	// the flood
+
+	@Test
+	void floodWhenTheBoundRefusesExactlyTheLoginsBeyondItThenEveryFloodTargetIsMet() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "FLOOD");
+		results.flood.add(TestResults.boundedFlood(Subject.PLAIN, 40, 12_000));
+		results.flood.add(TestResults.baselineFlood(Subject.PLAIN, 11_500));
+		List<Verdict> flood = floodVerdicts(results, Subject.PLAIN);
+		assertThat(flood).hasSize(5).allSatisfy((verdict) -> assertThat(verdict.met()).isTrue());
+		assertThat(flood.get(0).measured())
+			.isEqualTo("500 × 503 sign-in-busy (Retry-After 1: 500, application/problem+json: 500)");
+		assertThat(flood.get(0).required())
+			.isEqualTo("= 500, each with Retry-After: 1 and application/problem+json");
+		assertThat(flood.get(1).measured()).isEqualTo("40.0 ms (p50 20.0, max 60.0)");
+		assertThat(flood.get(2).measured()).isEqualTo("1,000 (1,000 at the peak)");
+		assertThat(flood.get(2).required()).isEqualTo("= 1,000");
+		assertThat(flood.get(3).measured()).isEqualTo("1,000 held logins answered (1,000 ok), 0 pending after");
+		assertThat(flood.get(4).required()).isEqualTo("≤ 12,650 bytes (11,500 without the bound, for 1,500 pending, + 10 %)");
+	}
+
+	@Test
+	void floodWhenRefusalsLackRetryAfterThenMissedWithTheHeadersSeen() {
+		FloodRun run = TestResults.flood(Subject.PLAIN, true,
+				List.of(TestResults.ok(1000), TestResults.answer("503 sign-in-busy", 503, 500, 10, 20, 30,
+						Map.of("none", 500L), Map.of("application/problem+json", 500L))),
+				1000, 1000, 12_000, List.of());
+		Verdict verdict = Verdicts.floodRefusals(run, "on");
+		assertThat(verdict.met()).isFalse();
+		assertThat(verdict.margin()).isEqualTo("exact count, headers differ");
+		assertThat(verdict.why()).contains("Retry-After of the 503 sign-in-busy answers: {none=500}")
+			.contains("The app's registry counted 500 refusals, its meter 500, and held 1,000 logins at the peak.");
+	}
+
+	@Test
+	void floodWhenTooFewRefusalsThenMissedByTheDifference() {
+		FloodRun run = TestResults.flood(Subject.OBSERVED, true, List.of(TestResults.ok(1200), TestResults.busy(300, 10)),
+				1200, 1200, 12_000, List.of());
+		Verdict refusals = Verdicts.floodRefusals(run, "on");
+		assertThat(refusals.met()).isFalse();
+		assertThat(refusals.margin()).isEqualTo("-200 answers");
+		assertThat(refusals.why()).startsWith("Answers by kind: 1,200 ok, 300 503 sign-in-busy");
+		Verdict authorize = Verdicts.floodAuthorize(run, "on");
+		assertThat(authorize.met()).isFalse();
+		assertThat(authorize.margin()).isEqualTo("+200 requests");
+		Verdict end = Verdicts.floodEnd(run, "on");
+		assertThat(end.met()).isFalse();
+		assertThat(end.margin()).isEqualTo("+200 answered after the hold, 0 pending");
+	}
+
+	@Test
+	void floodWhenRefusalsAreSlowThenTheExplanationCitesTheRunsFigures() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "FLOOD");
+		FloodRun bounded = TestResults.boundedFlood(Subject.PLAIN, 2_000, 12_000);
+		FloodRun baseline = TestResults.baselineFlood(Subject.PLAIN, 11_500);
+		Verdict verdict = Verdicts.floodRefusalLatency(bounded, baseline, "on");
+		assertThat(verdict.met()).isFalse();
+		assertThat(verdict.margin()).isEqualTo("1,900.0 ms over (1900 % of the bound)");
+		assertThat(verdict.why()).isEqualTo("The 500 refusals came while the app took 1,500 connections opened at "
+				+ "once and sent 1,000 authorize requests; half of the refusals took less than 1,000.0 ms, the slowest "
+				+ "3,000.0 ms, 1,000.0 ms on average. The app's own timer (http.server.requests, status 503) measured "
+				+ "2.5 ms on average from taking up such a request to answering it. From the first login to the peak (3.5 s) the machine was 99 % busy (app 43 %, "
+				+ "simulator 14 %, load generator 29 %, other 13 %). Without the bound, in the same run, every login "
+				+ "waited for DeOAuth: p50 30.1 s.");
+		results.flood.add(bounded);
+		results.flood.add(baseline);
+		assertThat(floodVerdicts(results, Subject.PLAIN).get(1).why()).isEqualTo(verdict.why());
+	}
+
+	@Test
+	void floodWhenTheBoundedFloodHoldsMorePerLoginThanTheToleranceThenMissedWithTheClassesThatGrewMore() {
+		FloodRun bounded = TestResults.boundedFlood(Subject.PLAIN, 40, 14_000);
+		FloodRun baseline = TestResults.baselineFlood(Subject.PLAIN, 11_500);
+		Verdict verdict = Verdicts.floodHeap(bounded, baseline, "on");
+		assertThat(verdict.met()).isFalse();
+		assertThat(verdict.margin()).isEqualTo("1,350 bytes over (11 % of the bound)");
+		assertThat(verdict.why()).startsWith("Classes that grow more per pending login with the bound than without it: "
+				+ "`[B` 1,000 B (among the classes each histogram lists).");
+	}
+
+	@Test
+	void floodWhenNoBaselineThenTheHeapIsNotJudged() {
+		Verdict verdict = Verdicts.floodHeap(TestResults.boundedFlood(Subject.PLAIN, 40, 14_000), null, "on");
+		assertThat(verdict.met()).isNull();
+		assertThat(verdict.measured()).isEqualTo("14,000 bytes");
+	}
+
+	@Test
+	void floodWhenTheStageRanButAnAppHasNoFloodThenNotMeasured() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "FLOOD");
+		results.flood.add(TestResults.boundedFlood(Subject.PLAIN, 40, 12_000));
+		List<Verdict> observed = Verdicts.of(results)
+			.stream()
+			.filter((verdict) -> verdict.subject().equals(Subject.OBSERVED.label))
+			.toList();
+		assertThat(observed).singleElement().satisfies((verdict) -> assertThat(verdict.met()).isNull());
+	}
+
+	@Test
+	void floodWhenTheStageDidNotRunThenNoFloodVerdicts() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		assertThat(Verdicts.of(results)).noneMatch((verdict) -> verdict.target().startsWith("Flood"));
+	}
+
+	// explanations derived from the run
+
+	@Test
+	void comparedWithBoundStatesTheDifferenceBothWays() {
+		assertThat(Verdicts.comparedWithBound(0.226, 0.17, "ms", 3)).isEqualTo("0.056 ms (33 %) above the bound");
+		assertThat(Verdicts.comparedWithBound(0.15, 0.17, "ms", 3)).isEqualTo("0.020 ms (12 %) below the bound");
+		assertThat(Verdicts.comparedWithBound(0.17, 0.17, "ms", 3)).isEqualTo("exactly the bound");
+	}
+
+	@Test
+	void cpuWhyComputesTheCeilingsPositionAndTheStartersDifference() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		results.load.add(TestResults.load(Subject.PLAIN, 64, 2000, 20, 30, 0.25, 0.1, 0.2, 0));
+		results.load.add(TestResults.load(Subject.BARE, 64, 2100, 19, 29, 0.2, 0.1, 0.2, 0));
+		String why = Verdicts.cpuWhy(results, Verdicts.figures(results, Subject.PLAIN, 64).orElseThrow());
+		assertThat(why).isEqualTo("Of the 0.250 ms, the event loops take 0.225 ms, the JIT compilers 0.013 ms, GC "
+				+ "0.013 ms and other threads 0.000 ms; the app allocates 87.9 KB per login. In the same run, bare "
+				+ "WebClient (ceiling) needs 0.200 ms (event loops 0.180 ms, 87.9 KB allocated) for the same HTTP "
+				+ "exchanges without the starter, 0.030 ms (18 %) above the bound. The starter's difference to it: "
+				+ "+0.050 ms and +0.0 KB.");
+	}
+
+	@Test
+	void throughputWhyCallsTheCoresSaturatedOnlyWhenTheyAre() {
+		Verdicts.Figures busy = figures(TestResults.load(Subject.PLAIN, 64, 2000, 20, 30, 0.5, 0.2, 0.2, 0.02));
+		Verdicts.Figures ceiling = figures(TestResults.load(Subject.BARE, 64, 2200, 20, 30, 0.4, 0.2, 0.2, 0.0));
+		assertThat(Verdicts.throughputWhy(busy, ceiling)).isEqualTo("The machine was 92 % busy (saturated): app 50 %, "
+				+ "simulator 20 %, load generator 20 %, other 2 %. The three processes together used 0.900 ms of CPU per "
+				+ "login, against 0.800 ms with bare WebClient (ceiling) (89 % of this app's); the app's throughput is "
+				+ "91 % of the ceiling's.");
+		Verdicts.Figures idle = figures(TestResults.load(Subject.PLAIN, 64, 1000, 20, 30, 0.5, 0.2, 0.2, 0.0));
+		assertThat(Verdicts.throughputWhy(idle, ceiling)).startsWith("The machine was 45 % busy: app 25 %");
+	}
+
+	@Test
+	void latencyWhyUsesLittlesLawAndTheSameAppAtOneUser() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		results.load.add(TestResults.load(Subject.PLAIN, 64, 2000, 25, 45, 0.5, 0.2, 0.2, 0.1));
+		results.load.add(TestResults.load(Subject.PLAIN, 1, 1500, 0.6, 1, 0.5, 0.2, 0.2, 0));
+		String why = Verdicts.latencyWhy(results, Verdicts.figures(results, Subject.PLAIN, 64).orElseThrow(), null);
+		assertThat(why).isEqualTo("This run was disturbed: other processes took 10 % of the machine's CPU during these "
+				+ "windows (median). In a closed loop of 64 users the mean latency is users / throughput: 32.0 ms here, "
+				+ "with the machine 100 % busy. At 1 user the same app's p50 is 0.60 ms: at 64 users a login takes "
+				+ "31.4 ms longer on average.");
+	}
+
+	@Test
+	void heapWhyNamesTheClassesThatDifferBetweenTheRunsNotFixedComponents() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "MEMORY");
+		results.memory.add(TestResults.memory(Subject.PLAIN, "HTTP/1.1", 9_000,
+				List.of(new ClassDelta("[B", 800, 1), new ClassDelta("a.Exchange", 500, 1))));
+		results.memory.add(TestResults.memory(Subject.OBSERVED, "HTTP/1.1", 11_000,
+				List.of(new ClassDelta("[B", 850, 1), new ClassDelta("a.Observation", 700, 2),
+						new ClassDelta("a.Exchange", 500, 1))));
+		results.clientAlone = TestResults.memory(Subject.PLAIN, "none", 600, List.of(new ClassDelta("[B", 50, 1)));
+		String why = Verdicts.heapWhy(results, results.memory.get(1));
+		assertThat(why).isEqualTo("Largest live-heap growth per pending login: `[B` 850 B, `a.Observation` 700 B, "
+				+ "`a.Exchange` 500 B. The starter's client alone, serving no inbound request, holds 600 bytes per "
+				+ "pending login; this app 10,400 bytes more over HTTP/1.1, most of all in `[B` 800 B, `a.Observation` "
+				+ "700 B, `a.Exchange` 500 B (among the classes each histogram lists). Metrics and observation add "
+				+ "2,000 bytes to the plain app's 9,000 over the same protocol; the classes that grow more in the "
+				+ "observed app: `a.Observation` 700 B, `[B` 50 B (among the classes each histogram lists).");
+	}
+
+	@Test
+	void errorsWhyAddsUpTheErrorsOfEveryRun() {
+		SuiteResults.LoadRun run = TestResults.load(Subject.PLAIN, 64, 2000, 20, 30, 0.5, 0.2, 0.2, 0);
+		Results.ClosedLoop failing = new Results.ClosedLoop("t", 64, 1, 10, 10, 1,
+				TestResults.latency(1, 2, 3), new Results.Errors(3, Map.of("503", 3L), 1,
+						Map.of("java.io.IOException", 1L), 0, 2), 0);
+		SuiteResults.LoadRun other = new SuiteResults.LoadRun("plain", 16, 1, failing, run.cpu(), 0.5, 1);
+		assertThat(Verdicts.errorsWhy(List.of(other, other))).isEqualTo("Refused by status: {503=6}; transport "
+				+ "errors: {java.io.IOException=2}; wrong user: 0; lost: 4 (by run in the error columns of the load "
+				+ "tables).");
+	}
+
+	private static Verdicts.Figures figures(SuiteResults.LoadRun run) {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		results.load.add(run);
+		return Verdicts.figures(results, Subject.of(run.variant()), run.users()).orElseThrow();
+	}
+
+	private static List<Verdict> floodVerdicts(SuiteResults results, Subject subject) {
+		return Verdicts.of(results)
+			.stream()
+			.filter((verdict) -> verdict.target().startsWith("Flood") && verdict.subject().startsWith(subject.label))
+			.toList();
+	}
+
+}
