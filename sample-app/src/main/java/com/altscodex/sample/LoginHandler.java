@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.log.LogFormatUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -76,7 +77,9 @@ final class LoginHandler implements HandlerFunction<ServerResponse> {
 		}
 		return readJwt(request).flatMap(this.altsCodex::getSlotInfo)
 			.map(SignedInUser::of)
-			.doOnNext((user) -> logger.info("Signed in AltsCodex user " + user.id()))
+			// the id comes from DeOAuth: quoted, and no line breaks that could forge log lines
+			.doOnNext((user) -> logger
+				.info("Signed in AltsCodex user " + LogFormatUtils.formatValue(user.id(), 256, true)))
 			.flatMap((user) -> ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(LoginResponse.signedIn(user)))

@@ -51,7 +51,8 @@ final class CallbackSender {
 					.defaultIfEmpty(response.status().code()))
 				.takeUntilOther(this.shutdown)
 				.defaultIfEmpty(-1)
-				.onErrorResume((ex) -> {
+				// an unreachable app is a recorded attempt; an Error (a blocked event loop) is not
+				.onErrorResume(Exception.class, (ex) -> {
 					logger.debug("Callback to {} failed: {}", redirectUri, ex.getClass().getName());
 					return Mono.just(-1);
 				})

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,9 +24,12 @@ import com.altscodex.spring.client.AuthorizeRejectedException;
 import com.altscodex.spring.client.CallbackTimeoutException;
 import com.altscodex.spring.client.ClientShutdownException;
 import com.altscodex.spring.client.DeOAuthOperation;
+import com.altscodex.spring.client.DeOAuthTimeoutException;
+import com.altscodex.spring.client.DeOAuthUnavailableException;
 import com.altscodex.spring.client.InvalidCodeException;
 import com.altscodex.spring.client.InvalidJwtException;
 import com.altscodex.spring.client.InvalidResponseException;
+import com.altscodex.spring.client.TooManyPendingLoginsException;
 import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 
 /**
@@ -51,6 +55,21 @@ public class TestApplication {
 						.flatMap(client::getSlotInfo)
 						.flatMap((slot) -> ServerResponse.ok().bodyValue(slot)))
 			.GET("/boom/{kind}", (request) -> Mono.error(failure(request.pathVariable("kind"))))
+			// proves BlockHound covers the event loops that serve requests
+			.GET("/blocking", (request) -> {
+				String thread = Thread.currentThread().getName();
+				try {
+					Thread.sleep(1);
+					return ServerResponse.ok().bodyValue("not detected on " + thread);
+				}
+				catch (BlockingOperationError ex) {
+					return ServerResponse.ok().bodyValue("detected on " + thread);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return ServerResponse.ok().bodyValue("interrupted");
+				}
+			})
 			.build();
 	}
 
@@ -68,6 +87,9 @@ public class TestApplication {
 			case "upstream401" -> new AltsCodexHttpException(DeOAuthOperation.GET_TOKEN, 401,
 					Map.of("error", "invalid_client"));
 			case "junk" -> new InvalidResponseException(DeOAuthOperation.GET_TOKEN, "not JSON");
+			case "unavailable" -> new DeOAuthUnavailableException("Could not reach DeOAuth", null);
+			case "upstreamTimeout" -> new DeOAuthTimeoutException("DeOAuth did not answer in time");
+			case "busy" -> new TooManyPendingLoginsException("default", 1000);
 			default -> new AltsCodexException("other");
 		};
 	}

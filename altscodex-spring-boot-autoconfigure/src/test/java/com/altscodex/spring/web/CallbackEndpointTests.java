@@ -176,6 +176,31 @@ class CallbackEndpointTests {
 		assertProblem("upstream401", 502, null);
 		assertProblem("junk", 500, null);
 		assertProblem("other", 500, null);
+		assertProblem("unavailable", 503, null);
+		assertProblem("upstreamTimeout", 504, null);
+		assertProblem("busy", 503, null);
+	}
+
+	@Test
+	void failuresWhereWaitingHelpsThenRetryAfter() {
+		for (String kind : new String[] { "busy", "shutdown", "unavailable" }) {
+			this.web.get().uri("/boom/" + kind).exchange().expectHeader().exists(HttpHeaders.RETRY_AFTER);
+		}
+		this.web.get().uri("/boom/busy").exchange().expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1");
+		for (String kind : new String[] { "timeout", "upstreamTimeout", "jwt", "other" }) {
+			this.web.get().uri("/boom/" + kind).exchange().expectHeader().doesNotExist(HttpHeaders.RETRY_AFTER);
+		}
+	}
+
+	@Test
+	void requestOnTheServersEventLoopThenBlockHoundIsLive() {
+		this.web.get()
+			.uri("/blocking")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).matches("detected on [a-z]+-http-(epoll|nio)-[0-9]+"));
 	}
 
 	@Test

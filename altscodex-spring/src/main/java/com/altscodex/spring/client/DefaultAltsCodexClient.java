@@ -342,7 +342,9 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	private <T> Mono<T> exchange(DeOAuthOperation operation, WebClient.RequestHeadersSpec<?> request,
 			Function<byte[], T> onSuccess) {
 		return request.exchangeToMono((response) -> read(operation, response, onSuccess))
-			.onErrorMap((ex) -> !(ex instanceof AltsCodexException), (ex) -> translate(operation, ex));
+			// an Error (a blocked event loop, an assertion) is not DeOAuth's failure: it travels on as it is
+			.onErrorMap((ex) -> ex instanceof Exception && !(ex instanceof AltsCodexException),
+					(ex) -> translate(operation, ex));
 	}
 
 	private <T> Mono<T> read(DeOAuthOperation operation, ClientResponse response, Function<byte[], T> onSuccess) {

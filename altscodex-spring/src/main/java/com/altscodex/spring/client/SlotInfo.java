@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.log.LogFormatUtils;
+
 /**
  * The signed-in user's slot, as DeOAuth's {@code get_token} answers it.
  * <p>
@@ -32,11 +34,20 @@ public record SlotInfo(
 				&& this.tokenNickname == null && this.trCnt == null && this.code == null;
 	}
 
+	/**
+	 * The slot for a log line: the access token and code masked, and DeOAuth's strings
+	 * quoted with line breaks and control characters replaced, so that a crafted
+	 * nickname cannot forge log lines (Spring's codecs log a value this way at TRACE).
+	 */
 	@Override
 	public String toString() {
-		return "SlotInfo[id=" + this.id + ", accessToken=" + Masking.mask(this.accessToken) + ", contentAddress="
-				+ this.contentAddress + ", tokenNickname=" + this.tokenNickname + ", trCnt=" + this.trCnt
-				+ ", code=" + Masking.mask(this.code) + "]";
+		return "SlotInfo[id=" + upstream(this.id) + ", accessToken=" + Masking.mask(this.accessToken)
+				+ ", contentAddress=" + upstream(this.contentAddress) + ", tokenNickname="
+				+ upstream(this.tokenNickname) + ", trCnt=" + this.trCnt + ", code=" + Masking.mask(this.code) + "]";
+	}
+
+	private static @Nullable String upstream(@Nullable String value) {
+		return (value != null) ? LogFormatUtils.formatValue(value, 256, true) : null;
 	}
 
 }

@@ -25,6 +25,12 @@ class SlotInfoTests {
 	}
 
 	@Test
+	void toStringWhenUpstreamStringsHoldLineBreaksThenCannotForgeLogLines() {
+		SlotInfo slot = new SlotInfo("u1\r\n2026-12-01 INFO forged", null, "0x\u0000abc", "Al\nice", 7L, null);
+		assertThat(slot.toString()).doesNotContain("\r", "\n", "\u0000").contains("u1", "forged", "Al");
+	}
+
+	@Test
 	void writeThenNeverSerializesAccessTokenOrCode() {
 		String json = this.mapper.writeValueAsString(new SlotInfo("u1", "at-secret", "0xabc", "Alice", 7L, "c"));
 		assertThat(json).contains("\"id\":\"u1\"", "\"token_nickname\":\"Alice\"", "\"tr_cnt\":7")

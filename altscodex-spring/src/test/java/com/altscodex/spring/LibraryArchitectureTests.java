@@ -1,0 +1,52 @@
+package com.altscodex.spring;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The library's house rules, beyond what the compiler keeps: its packages depend on one
+ * another in one direction only, web on client on pending, and none of them on Spring
+ * Boot (not even by a name the compiler would not see, such as an annotation's class).
+ */
+class LibraryArchitectureTests {
+
+	private static final JavaClasses LIBRARY = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("com.altscodex.spring");
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		slices().matching("com.altscodex.spring.(**)").should().beFreeOfCycles().check(LIBRARY);
+	}
+
+	@Test
+	void nothingDependsOnSpringBoot() {
+		noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework.boot..").check(LIBRARY);
+	}
+
+	@Test
+	void pendingLoginsDependOnNoOtherPackageOfTheLibrary() {
+		noClasses().that()
+			.resideInAPackage("com.altscodex.spring.client.pending..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.altscodex.spring.client", "com.altscodex.spring.web..")
+			.check(LIBRARY);
+	}
+
+	@Test
+	void clientDependsNotOnTheWebIntegration() {
+		noClasses().that()
+			.resideInAPackage("com.altscodex.spring.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.altscodex.spring.web..")
+			.check(LIBRARY);
+	}
+
+}
