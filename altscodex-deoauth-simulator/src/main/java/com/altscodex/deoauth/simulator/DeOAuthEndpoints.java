@@ -71,6 +71,9 @@ final class DeOAuthEndpoints {
 			.asString(StandardCharsets.UTF_8)
 			.defaultIfEmpty("")
 			.flatMap((body) -> {
+				// read before the request is recorded: what a test sees recorded is answered
+				// with the knobs as they were then
+				SimulatorBehavior behavior = behavior().snapshot();
 				RecordedRequest recorded;
 				try {
 					recorded = record(request, uri, body);
@@ -79,7 +82,7 @@ final class DeOAuthEndpoints {
 					// a malformed %-escape in the URI: answer it rather than have Reactor Netty log a 500
 					return send(response, json(400, object().put("error", "invalid_request")));
 				}
-				return route(recorded, response);
+				return route(recorded, response, behavior);
 			});
 	}
 
@@ -94,12 +97,12 @@ final class DeOAuthEndpoints {
 		return recorded;
 	}
 
-	private Mono<Void> route(RecordedRequest request, HttpServerResponse response) {
+	private Mono<Void> route(RecordedRequest request, HttpServerResponse response, SimulatorBehavior behavior) {
 		return switch (request.method() + " " + request.path()) {
-			case "GET " + AUTHORIZE_PATH -> withLatency(() -> authorize(request, response));
-			case "POST " + GET_TOKEN_PATH -> withLatency(() -> send(response, getToken(request)));
-			case "POST " + REFRESH_PATH -> withLatency(() -> send(response, refresh(request)));
-			case "POST " + LOGOUT_PATH -> withLatency(() -> send(response, logout(request)));
+			case "GET " + AUTHORIZE_PATH -> withLatency(behavior, () -> authorize(request, response, behavior));
+			case "POST " + GET_TOKEN_PATH -> withLatency(behavior, () -> send(response, getToken(request, behavior)));
+			case "POST " + REFRESH_PATH -> withLatency(behavior, () -> send(response, refresh(request)));
+			case "POST " + LOGOUT_PATH -> withLatency(behavior, () -> send(response, logout(request)));
 			case "GET " + LOGIN_PATH -> send(response, loginPage(request));
 			case "GET " + LOGIN_CHOOSE_PATH -> send(response, choose(request));
 			case "GET " + LOGIN_CANCEL_PATH -> send(response, cancel(request));
@@ -108,19 +111,19 @@ final class DeOAuthEndpoints {
 		};
 	}
 
-	private Mono<Void> withLatency(Supplier<Mono<Void>> answer) {
-		Duration latency = behavior().latency();
+	private Mono<Void> withLatency(SimulatorBehavior behavior, Supplier<Mono<Void>> answer) {
+		Duration latency = behavior.latency();
 		return latency.isZero() ? answer.get() : Mono.delay(latency).then(Mono.defer(answer));
 	}
 
 	// authorize
 
-	private Mono<Void> authorize(RecordedRequest request, HttpServerResponse response) {
-		RawAnswer raw = behavior().authorizeAnswer();
+	private Mono<Void> authorize(RecordedRequest request, HttpServerResponse response, SimulatorBehavior behavior) {
+		RawAnswer raw = behavior.authorizeAnswer();
 		if (raw != null) {
 			return send(response, Answer.raw(raw.status(), raw.body()));
 		}
-		AuthorizeFailure failure = behavior().authorizeFailure();
+		AuthorizeFailure failure = behavior.authorizeFailure();
 		if (failure != null) {
 			return send(response, authorizeFailure(200, failure.code(), failure.msg()));
 		}
@@ -153,12 +156,11 @@ final class DeOAuthEndpoints {
 		}
 		SimulatedUser user = this.simulation.users().user(subject(verification));
 		logger.debug("Authorized user {} for client {}", user.id(), client.id());
-		return authorized(response, client, redirectUri, state, user);
+		return authorized(response, client, redirectUri, state, user, behavior);
 	}
 
 	private Mono<Void> authorized(HttpServerResponse response, RegisteredClient client, String redirectUri,
-			String state, SimulatedUser user) {
-		SimulatorBehavior behavior = behavior();
+			String state, SimulatedUser user, SimulatorBehavior behavior) {
 		Answer answer = json(200, object().put("success", true).put("msg", "authorized"));
 		if (behavior.withholdCallback()) {
 			return send(response, answer);
@@ -200,12 +202,12 @@ final class DeOAuthEndpoints {
 
 	// get_token
 
-	private Answer getToken(RecordedRequest request) {
-		RawAnswer raw = behavior().getTokenAnswer();
+	private Answer getToken(RecordedRequest request, SimulatorBehavior behavior) {
+		RawAnswer raw = behavior.getTokenAnswer();
 		if (raw != null) {
 			return Answer.raw(raw.status(), raw.body());
 		}
-		String junk = behavior().getTokenJunk();
+		String junk = behavior.getTokenJunk();
 		if (junk != null) {
 			return Answer.raw(200, junk);
 		}
@@ -232,12 +234,12 @@ final class DeOAuthEndpoints {
 			.put("tr_cnt", user.trCnt())
 			.put("code", code)
 			.put("refresh_token", this.simulation.refreshTokens().issue(user.id(), client.id()));
-		int padding = behavior().getTokenExtraBytes();
+		int padding = behavior.getTokenExtraBytes();
 		if (padding > 0) {
 			slot.put("padding", "x".repeat(padding));
 		}
 		logger.debug("Exchanged a code for user {} and client {}", user.id(), client.id());
-		if (behavior().wrapSlotInData()) {
+		if (behavior.wrapSlotInData()) {
 			ObjectNode wrapped = object();
 			wrapped.putArray("data").add(slot);
 			return json(200, wrapped);

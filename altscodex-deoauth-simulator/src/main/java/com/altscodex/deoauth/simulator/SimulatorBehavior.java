@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * drive an application through every branch of the DeOAuth contract.
  * <p>
  * Every setter returns this instance and takes effect for the next request; the values
- * are read once per request, so a request in flight keeps the behavior it started with.
+ * are read once per request, as it arrives (before it is recorded), so a request in flight
+ * keeps the behavior it started with even when a test resets the knobs once it sees the
+ * request recorded.
  * Safe to use from any thread. The simulator never resets the knobs by itself: call
  * {@link #reset()} (e.g. in a {@code @BeforeEach} method) to restore the defaults.
  */
@@ -43,6 +45,29 @@ public final class SimulatorBehavior {
 	private volatile Duration latency = Duration.ZERO;
 
 	SimulatorBehavior() {
+	}
+
+	/**
+	 * The knobs as they are now, for one request: a test that changes or resets them
+	 * once it has seen the request recorded must not change how that request is
+	 * answered.
+	 */
+	SimulatorBehavior snapshot() {
+		SimulatorBehavior copy = new SimulatorBehavior();
+		copy.callbackDelay = this.callbackDelay;
+		copy.callbackBeforeAuthorizeAnswer = this.callbackBeforeAuthorizeAnswer;
+		copy.rejectCallback = this.rejectCallback;
+		copy.callbackWithoutCode = this.callbackWithoutCode;
+		copy.duplicateCallback = this.duplicateCallback;
+		copy.withholdCallback = this.withholdCallback;
+		copy.authorizeFailure = this.authorizeFailure;
+		copy.authorizeAnswer = this.authorizeAnswer;
+		copy.getTokenAnswer = this.getTokenAnswer;
+		copy.getTokenJunk = this.getTokenJunk;
+		copy.wrapSlotInData = this.wrapSlotInData;
+		copy.getTokenExtraBytes = this.getTokenExtraBytes;
+		copy.latency = this.latency;
+		return copy;
 	}
 
 	/**
