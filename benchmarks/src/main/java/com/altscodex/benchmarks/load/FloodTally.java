@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the answers of a flood by {@link FloodAnswer#kind() kind}, with the latency of
- * each kind and the {@code Retry-After} and {@code Content-Type} values it came with, from
- * any thread.
+ * each kind (from the login sent and from its request written) and the
+ * {@code Retry-After} and {@code Content-Type} values it came with, from any thread.
  */
 final class FloodTally {
 
@@ -25,11 +25,21 @@ final class FloodTally {
 
 	private final Map<String, Group> groups = new ConcurrentHashMap<>();
 
-	void add(FloodAnswer answer, long latencyNanos) {
+	/**
+	 * Counts one answer.
+	 * @param answer the answer
+	 * @param fromSentNanos from the login sent to the answer
+	 * @param fromWrittenNanos from the request written to the answer, negative if the
+	 * request was never written
+	 */
+	void add(FloodAnswer answer, long fromSentNanos, long fromWrittenNanos) {
 		Group group = this.groups.computeIfAbsent(answer.kind(),
 				(kind) -> new Group(answer.outcome().status(), answer.problemType()));
 		group.count.increment();
-		group.latencies.recordValue(Math.max(1, latencyNanos));
+		group.latencies.recordValue(Math.max(1, fromSentNanos));
+		if (fromWrittenNanos >= 0) {
+			group.fromWritten.recordValue(Math.max(1, fromWrittenNanos));
+		}
 		group.retryAfter.computeIfAbsent(orNone(answer.retryAfter()), (value) -> new LongAdder()).increment();
 		group.contentType.computeIfAbsent(orNone(answer.contentType()), (value) -> new LongAdder()).increment();
 	}
@@ -40,8 +50,8 @@ final class FloodTally {
 	List<Results.AnswerKind> kinds() {
 		List<Results.AnswerKind> kinds = new ArrayList<>();
 		this.groups.forEach((kind, group) -> kinds.add(new Results.AnswerKind(kind, group.status, group.problemType,
-				group.count.sum(), Results.Latency.of(group.latencies), asMap(group.retryAfter),
-				asMap(group.contentType))));
+				group.count.sum(), Results.Latency.of(group.latencies), Results.Latency.of(group.fromWritten),
+				asMap(group.retryAfter), asMap(group.contentType))));
 		kinds.sort(Comparator.comparingLong(Results.AnswerKind::count).reversed()
 			.thenComparing(Results.AnswerKind::kind));
 		return kinds;
@@ -66,6 +76,8 @@ final class FloodTally {
 		private final LongAdder count = new LongAdder();
 
 		private final Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(10), 3);
+
+		private final Histogram fromWritten = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(10), 3);
 
 		private final Map<String, LongAdder> retryAfter = new ConcurrentHashMap<>();
 

@@ -38,7 +38,9 @@ import com.altscodex.benchmarks.suite.Args;
  * {@code RESULT <json>}.</li>
  * <li>{@code flood}: as {@code burst}, against an app whose DeOAuth holds
  * {@code authorize}; counts the answers by kind (status and problem type), with the
- * latency, {@code Retry-After} and {@code Content-Type} of each kind. Prints
+ * latency, {@code Retry-After} and {@code Content-Type} of each kind; each latency twice:
+ * from the login sent (subscribed by the flood's {@code flatMap}, before its connection
+ * is opened) and from its request written on the wire, both to its answer read. Prints
  * {@code FIRING} just before the first login is sent, {@code PROGRESS answered=<n>}
  * whenever more answers came in (checked every 100 ms), then {@code RESULT <json>}.</li>
  * </ul>
@@ -212,7 +214,7 @@ public final class LoadGenerator {
 	private static void flood(Args args, String target, JwtPool jwts) {
 		int count = args.intValue("count", 1500);
 		Duration timeout = Duration.ofSeconds(args.intValue("timeout-seconds", 120));
-		HttpClient client = Logins.configure(HttpClient.newConnection(), target);
+		HttpClient client = LoginTimes.recordWritten(Logins.configure(HttpClient.newConnection(), target));
 		FloodTally tally = new FloodTally();
 		AtomicInteger answered = new AtomicInteger();
 		AtomicInteger reported = new AtomicInteger();
@@ -225,12 +227,12 @@ public final class LoadGenerator {
 		signal("FIRING");
 		long start = System.nanoTime();
 		List<Long> ends = Flux.range(0, count).flatMap((i) -> {
-			long sent = System.nanoTime();
-			return Logins.floodLogin(client, jwts.get(i))
+			LoginTimes times = LoginTimes.sentNow();
+			return Logins.floodLogin(client, jwts.get(i), times)
 				.timeout(timeout, Mono.fromSupplier(FloodAnswer::lost))
 				.map((answer) -> {
-					long end = System.nanoTime();
-					tally.add(answer, end - sent);
+					long end = times.answeredOr(System.nanoTime());
+					tally.add(answer, times.fromSent(end), times.fromWritten(end));
 					answered.incrementAndGet();
 					return end;
 				});

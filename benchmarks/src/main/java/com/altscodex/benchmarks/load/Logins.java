@@ -33,18 +33,22 @@ final class Logins {
 
 	/**
 	 * One login of a flood: as {@link #login(HttpClient, JwtPool.Entry)}, keeping what a
-	 * refusal must carry.
+	 * refusal must carry, and stamping {@code times} with the answer read (before it is
+	 * classified) and, on a client made by {@link LoginTimes#recordWritten(HttpClient)},
+	 * with the request written.
 	 */
-	static Mono<FloodAnswer> floodLogin(HttpClient client, JwtPool.Entry entry) {
+	static Mono<FloodAnswer> floodLogin(HttpClient client, JwtPool.Entry entry, LoginTimes times) {
 		return client.post()
 			.uri("/login")
 			.send((request, outbound) -> outbound.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(entry.jwt()))))
 			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("").map((text) -> {
+				times.answered(System.nanoTime());
 				HttpHeaders headers = response.responseHeaders();
 				return FloodAnswer.of(response.status().code(), headers.get(HttpHeaderNames.RETRY_AFTER),
 						headers.get(HttpHeaderNames.CONTENT_TYPE), text, entry.user());
 			}))
-			.onErrorResume((ex) -> Mono.just(FloodAnswer.transport(ex)));
+			.onErrorResume((ex) -> Mono.just(FloodAnswer.transport(ex)))
+			.contextWrite(times::into);
 	}
 
 }

@@ -3,6 +3,7 @@ package com.altscodex.benchmarks.load;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
@@ -67,21 +68,29 @@ public final class Results {
 	 * @param status the HTTP status, {@code 0} without an answer
 	 * @param problemType the {@code type} of the problem-details body, if any
 	 * @param count how many answers
-	 * @param latency from each login sent to its answer
+	 * @param latency from each login sent (subscribed by the flood, before its connection
+	 * is opened) to its answer
+	 * @param latencyFromWritten from each login's request written on the wire to its
+	 * answer, for the answers whose request was written; {@code null} in results written
+	 * before it was measured
 	 * @param retryAfter the {@code Retry-After} values of the answers, with counts
 	 * ({@code none}: absent)
 	 * @param contentType the {@code Content-Type} values of the answers, with counts
 	 */
 	public record AnswerKind(String kind, int status, @Nullable String problemType, long count, Latency latency,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Latency latencyFromWritten,
 			Map<String, Long> retryAfter, Map<String, Long> contentType) {
 	}
 
 	/**
-	 * Latency percentiles of successful logins, in milliseconds.
+	 * Latency percentiles, in milliseconds.
 	 */
 	public record Latency(long count, double p50, double p90, double p99, double p999, double max, double mean) {
 
-		static Latency of(Histogram histogram) {
+		/**
+		 * The percentiles of a histogram of nanoseconds.
+		 */
+		public static Latency of(Histogram histogram) {
 			if (histogram.getTotalCount() == 0) {
 				return new Latency(0, 0, 0, 0, 0, 0, 0);
 			}

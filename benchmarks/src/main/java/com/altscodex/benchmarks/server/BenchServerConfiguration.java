@@ -9,7 +9,9 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +23,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * What both apps under load add to their own routes: the bench control endpoints and a
- * raised HTTP/2 stream limit.
+ * What both apps under load add to their own routes: the bench control endpoints, a
+ * raised HTTP/2 stream limit and, where asked for, the timing of one status's answers.
  * <ul>
  * <li>{@code GET /bench/state}: {@code {"pending": n, "refused": n, "heapUsed": bytes,
  * "allocatedBytes": bytes}}, {@code refused} counting the logins refused since the start
@@ -30,6 +32,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * allocated so far (the event loops live as long as the app)</li>
  * <li>{@code POST /bench/gc}: runs {@code System.gc()} a few times off the event loops
  * and answers the smallest used heap seen after a collection</li>
+ * <li>with {@code bench.answer-timing.status} set (e.g. {@code 503}), an
+ * {@link AnswerTimingWebFilter} times the answers with that status inside the app, and
+ * {@code GET /bench/answer-times} answers {@code {"status": n, "histogram": "..."}}
+ * (nanoseconds from the filter's entry to the commit of each answer, HdrHistogram's
+ * compressed encoding in Base64) since the start or the last
+ * {@code POST /bench/answer-times/reset}; without the property neither the filter nor
+ * these routes exist, so that the other stages measure the app as it is</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,14 +59,36 @@ public class BenchServerConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> benchControlRoutes(PendingLoginCount pending) {
+	@ConditionalOnProperty("bench.answer-timing.status")
+	AnswerTimingWebFilter benchAnswerTimingWebFilter(@Value("${bench.answer-timing.status}") int status) {
+		return new AnswerTimingWebFilter(status);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> benchControlRoutes(PendingLoginCount pending,
+			ObjectProvider<AnswerTimingWebFilter> answerTiming) {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		return RouterFunctions.route()
+		RouterFunctions.Builder routes = RouterFunctions.route()
 			.GET("/bench/state", (request) -> ServerResponse.ok().bodyValue(state(pending, memory.getHeapMemoryUsage().getUsed())))
 			.POST("/bench/gc", (request) -> Mono.fromCallable(() -> collect(memory))
 				.subscribeOn(Schedulers.boundedElastic())
-				.flatMap((used) -> ServerResponse.ok().bodyValue(state(pending, used))))
-			.build();
+				.flatMap((used) -> ServerResponse.ok().bodyValue(state(pending, used))));
+		AnswerTimingWebFilter timing = answerTiming.getIfAvailable();
+		if (timing != null) {
+			routes.GET("/bench/answer-times", (request) -> ServerResponse.ok().bodyValue(answerTimes(timing)))
+				.POST("/bench/answer-times/reset", (request) -> {
+					timing.reset();
+					return ServerResponse.ok().bodyValue(answerTimes(timing));
+				});
+		}
+		return routes.build();
+	}
+
+	private static Map<String, Object> answerTimes(AnswerTimingWebFilter timing) {
+		Map<String, Object> times = new LinkedHashMap<>();
+		times.put("status", timing.status());
+		times.put("histogram", AnswerTimingWebFilter.encode(timing.snapshot()));
+		return times;
 	}
 
 	private static Map<String, Object> state(PendingLoginCount pending, long heapUsed) {

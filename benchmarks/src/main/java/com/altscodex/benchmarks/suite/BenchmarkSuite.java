@@ -780,7 +780,9 @@ public final class BenchmarkSuite {
 		List<String> args = List.of("--altscodex.max-pending-logins=" + limit,
 				"--altscodex.timeout=" + loginTimeoutMs + "ms", "--altscodex.http.response-timeout=" + loginTimeoutMs + "ms",
 				"--altscodex.http.max-connections=" + logins,
-				"--altscodex.http.pending-acquire-timeout=" + loginTimeoutMs + "ms");
+				"--altscodex.http.pending-acquire-timeout=" + loginTimeoutMs + "ms",
+				// the bench's own filter times the refusals inside the app, in both variants
+				"--bench.answer-timing.status=" + BUSY_STATUS);
 		App app = startApp(subject, "flood-" + subject.key + (bounded ? "-bounded" : "-unbounded"), simulator.port(),
 				SuiteSettings.APP_FLAGS, args);
 		try {
@@ -806,6 +808,7 @@ public final class BenchmarkSuite {
 					answered.set(Long.parseLong(line.substring("PROGRESS answered=".length()).strip()));
 				}
 			};
+			resetAnswerTimes(app);
 			long started = System.nanoTime();
 			ChildProcess generator = startFlood(app, simulator, "measured", onLine);
 			generatorPid.set(generator.pid());
@@ -825,6 +828,8 @@ public final class BenchmarkSuite {
 				CpuUse front = (fired.get() != null) ? cpuUse(fired.get(), peakSample, threadsFired.get(), threadsAtPeak)
 						: null;
 				int pendingAtPeak = pending(app);
+				// every refusal is answered by now, and no held login has ended
+				AnswerTimes refusalTimes = answerTimes(app);
 				long heapAtPeak = collect(app);
 				HeapHistogram peak = histogram(app.process.pid());
 				SimulatorCounts atPeak = counts(simulator);
@@ -861,8 +866,8 @@ public final class BenchmarkSuite {
 				FloodRun run = new FloodRun(subject.key, bounded, limit, logins, this.settings.floodHoldSeconds(),
 						this.settings.floodLoginTimeoutSeconds(), logins, result, pendingAtPeak, refusedByApp,
 						(meterBefore != null && meterAfter != null) ? Math.round(meterAfter - meterBefore) : null,
-						refusalServerMs, atPeak.authorize(), total.authorize(), total.getToken(), heapBefore, heapAtPeak, heapAfter,
-						peakSeconds, front, pendingAfter, classes, error);
+						refusalServerMs, refusalTimes.latency(), atPeak.authorize(), total.authorize(), total.getToken(),
+						heapBefore, heapAtPeak, heapAfter, peakSeconds, front, pendingAfter, classes, error);
 				log(String.format(Locale.ROOT,
 						"%-26s flood of %d, max %d pending: %s; authorize at DeOAuth %d (%d at the peak); "
 								+ "heap %,d -> %,d -> %,d; %d pending after",
@@ -938,7 +943,9 @@ public final class BenchmarkSuite {
 				.append(answer.count())
 				.append(' ')
 				.append(answer.kind())
-				.append(String.format(Locale.ROOT, " (p99 %.1f ms)", answer.latency().p99()));
+				.append(String.format(Locale.ROOT, " (p99 %.1f ms", answer.latency().p99()))
+				.append((answer.latencyFromWritten() != null)
+						? String.format(Locale.ROOT, ", from written %.1f ms)", answer.latencyFromWritten().p99()) : ")");
 		}
 		return text.toString();
 	}
@@ -1001,6 +1008,21 @@ public final class BenchmarkSuite {
 	private int pending(App app) {
 		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/bench/state")).GET().build());
 		return JSON.readTree(answer.body()).get("pending").asInt();
+	}
+
+	/**
+	 * Forgets the times of the answers the app timed so far (the warm-up's).
+	 */
+	private void resetAnswerTimes(App app) {
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/bench/answer-times/reset"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		AnswerTimes.parse(answer.body());
+	}
+
+	private AnswerTimes answerTimes(App app) {
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/bench/answer-times")).GET().build());
+		return AnswerTimes.parse(answer.body());
 	}
 
 	private long refused(App app) {

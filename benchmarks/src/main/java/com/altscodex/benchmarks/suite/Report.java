@@ -548,16 +548,18 @@ final class Report {
 		line();
 		line(floodMethod(first));
 		line();
-		line("| app | max pending logins | answered " + Verdicts.BUSY_KIND + " | their p50 / p99 / max ms | other answers | "
+		line("| app | max pending logins | answered " + Verdicts.BUSY_KIND + " | their p50 / p99 / max ms: from the "
+				+ "login sent | from the request written | inside the app | other answers | "
 				+ "`authorize` at DeOAuth (at the peak / in all) | pending at the peak | heap before / at the peak / after | "
 				+ "per pending login | pending after | to the peak: s, app / simulator / load gen. / other |");
-		line("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+		line("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
 		for (FloodRun run : this.results.flood) {
 			Results.AnswerKind busy = run.result().answer(Verdicts.BUSY_KIND);
 			line("| " + Subject.of(run.variant()).label + " | " + Verdicts.number(run.maxPendingLogins(), 0) + " | "
 					+ Verdicts.number((busy != null) ? busy.count() : 0, 0) + " | "
-					+ ((busy != null) ? fixed(busy.latency().p50(), 1) + " / " + fixed(busy.latency().p99(), 1) + " / "
-							+ fixed(busy.latency().max(), 1) : "-")
+					+ percentiles((busy != null) ? busy.latency() : null) + " | "
+					+ percentiles((busy != null) ? busy.latencyFromWritten() : null) + " | "
+					+ percentiles(run.refusalServerLatency())
 					+ " | " + otherAnswers(run.result()) + " | " + Verdicts.number(run.authorizeAtPeak(), 0) + " / "
 					+ Verdicts.number(run.authorizeReceived(), 0) + " | " + Verdicts.number(run.pendingAtPeak(), 0) + " | "
 					+ mib(run.heapBefore()) + " / " + mib(run.heapAtPeak()) + " / " + mib(run.heapAfter()) + " | "
@@ -601,8 +603,26 @@ final class Report {
 				+ "(shares of the " + Objects.requireNonNull(this.results.environment).cores() + " cores), the used heap "
 				+ "after full collections and a class histogram, reads the simulator's count and sets its latency back "
 				+ "to 0: the held `authorize` requests keep theirs, and the code exchange after each is answered at once. "
-				+ "Latencies run from each login's send to its answer; \"pending after\" is what the app still holds "
-				+ "once every login has ended.";
+				+ "The latencies of the " + Verdicts.BUSY_KIND + " answers are taken three ways: from each login sent "
+				+ "(the load generator's `flatMap` subscribing it, before it opens the login's connection) to its "
+				+ "answer read; from its request written on the wire (the load generator's `doAfterRequest` for that "
+				+ "request) to its answer read, which leaves out the load generator's own wait for its connections "
+				+ "but still holds the time it takes to read each answer while it opens the others, and is what the "
+				+ "target judges; and inside the app, from the entry of a bench "
+				+ "`WebFilter`, first in the chain, to the commit of each 503 answer (in both variants; reset after the "
+				+ "warm-up, read at the peak). The other answers' latencies run from the login sent. \"Pending after\" "
+				+ "is what the app still holds once every login has ended.";
+	}
+
+	/**
+	 * p50 / p99 / max of a latency, {@code -} when it was not measured (or nothing was
+	 * timed).
+	 */
+	private static String percentiles(Results.@Nullable Latency latency) {
+		if (latency == null || latency.count() == 0) {
+			return "-";
+		}
+		return fixed(latency.p50(), 1) + " / " + fixed(latency.p99(), 1) + " / " + fixed(latency.max(), 1);
 	}
 
 	private static String front(@Nullable CpuUse cpu) {
@@ -650,7 +670,12 @@ final class Report {
 			.append(Verdicts.number(bounded.logins(), 0))
 			.append(" logins were answered ")
 			.append(Verdicts.BUSY_KIND);
-		if (busy != null) {
+		if (busy != null && busy.latencyFromWritten() != null && busy.latencyFromWritten().count() > 0) {
+			text.append(" within ").append(fixed(busy.latencyFromWritten().max(), 1))
+				.append(" ms of their request written (p99 ").append(fixed(busy.latencyFromWritten().p99(), 1))
+				.append(" ms; from the login sent p99 ").append(fixed(busy.latency().p99(), 1)).append(" ms)");
+		}
+		else if (busy != null) {
 			text.append(" within ").append(fixed(busy.latency().max(), 1)).append(" ms (p99 ")
 				.append(fixed(busy.latency().p99(), 1)).append(" ms)");
 		}

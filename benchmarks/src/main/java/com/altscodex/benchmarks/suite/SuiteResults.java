@@ -210,6 +210,9 @@ public final class SuiteResults {
 	 * @param refusalServerMs the mean time of the refusals by the app's own timer
 	 * ({@code http.server.requests}, status 503, {@code /login}) during the flood, in
 	 * milliseconds, {@code null} without metrics
+	 * @param refusalServerLatency the time of each refusal inside the app, from the bench
+	 * filter's entry (first in the chain) to the commit of the {@code 503} answer, in both
+	 * variants; {@code null} in results written before it was measured
 	 * @param authorizeAtPeak {@code authorize} requests the simulator had received at the
 	 * peak
 	 * @param authorizeReceived {@code authorize} requests the simulator received in all
@@ -228,8 +231,9 @@ public final class SuiteResults {
 	 */
 	public record FloodRun(String variant, boolean bounded, int maxPendingLogins, int logins, double holdSeconds,
 			double loginTimeoutSeconds, int deOAuthConnections, Results.Flood result, int pendingAtPeak,
-			long refusedByApp, @Nullable Long refusedMeter, @Nullable Double refusalServerMs, long authorizeAtPeak, long authorizeReceived,
-			long getTokenReceived, long heapBefore, long heapAtPeak, long heapAfter, double peakSeconds,
+			long refusedByApp, @Nullable Long refusedMeter, @Nullable Double refusalServerMs,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Results.@Nullable Latency refusalServerLatency,
+			long authorizeAtPeak, long authorizeReceived, long getTokenReceived, long heapBefore, long heapAtPeak, long heapAfter, double peakSeconds,
 			@Nullable CpuUse front, int pendingAfter, List<ClassDelta> topClasses, @Nullable String error) {
 
 		/** Live heap at the peak minus before the flood. */

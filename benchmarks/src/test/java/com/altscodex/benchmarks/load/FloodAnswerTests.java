@@ -39,10 +39,11 @@ class FloodAnswerTests {
 	void tallyWhenAnswersOfSeveralKindsThenCountsLatencyAndHeadersByKind() {
 		FloodTally tally = new FloodTally();
 		for (int i = 0; i < 3; i++) {
-			tally.add(FloodAnswer.of(503, "1", "application/problem+json", BUSY, "u"), 5_000_000);
+			tally.add(FloodAnswer.of(503, "1", "application/problem+json", BUSY, "u"), 5_000_000, 2_000_000);
 		}
-		tally.add(FloodAnswer.of(503, null, "application/problem+json", BUSY, "u"), 7_000_000);
-		tally.add(FloodAnswer.of(200, null, "application/json", "{\"id\":\"u\"}", "u"), 30_000_000_000L);
+		tally.add(FloodAnswer.of(503, null, "application/problem+json", BUSY, "u"), 7_000_000, 3_000_000);
+		tally.add(FloodAnswer.of(200, null, "application/json", "{\"id\":\"u\"}", "u"), 30_000_000_000L,
+				29_000_000_000L);
 		List<Results.AnswerKind> kinds = tally.kinds();
 		assertThat(kinds).extracting(Results.AnswerKind::kind).containsExactly("503 sign-in-busy", "ok");
 		Results.AnswerKind busy = kinds.get(0);
@@ -51,6 +52,8 @@ class FloodAnswerTests {
 		assertThat(busy.retryAfter()).containsEntry("1", 3L).containsEntry(FloodTally.NONE, 1L);
 		assertThat(busy.contentType()).containsEntry("application/problem+json", 4L);
 		assertThat(busy.latency().max()).isBetween(6.9, 7.1);
+		assertThat(busy.latencyFromWritten().count()).isEqualTo(4);
+		assertThat(busy.latencyFromWritten().max()).isBetween(2.9, 3.1);
 		Results.Flood flood = new Results.Flood("http://127.0.0.1:1", 5, 30.0, kinds);
 		assertThat(flood.answer("ok").latency().p50()).isBetween(29_900.0, 30_100.0);
 		assertThat(flood.answer("lost")).isNull();
@@ -60,10 +63,23 @@ class FloodAnswerTests {
 	@Test
 	void unansweredCountsLostAndTransportErrors() {
 		FloodTally tally = new FloodTally();
-		tally.add(FloodAnswer.lost(), 1);
-		tally.add(FloodAnswer.transport(new IllegalStateException()), 1);
-		tally.add(FloodAnswer.of(408, null, "application/problem+json", "{\"type\":\"x/callback-timeout\"}", "u"), 1);
+		tally.add(FloodAnswer.lost(), 1, 1);
+		tally.add(FloodAnswer.transport(new IllegalStateException()), 1, -1);
+		tally.add(FloodAnswer.of(408, null, "application/problem+json", "{\"type\":\"x/callback-timeout\"}", "u"), 1,
+				1);
 		assertThat(new Results.Flood("t", 3, 1, tally.kinds()).unanswered()).isEqualTo(2);
+	}
+
+	@Test
+	void tallyWhenSomeRequestsWereNeverWrittenThenOnlyTheWrittenOnesHaveALatencyFromWritten() {
+		FloodTally tally = new FloodTally();
+		tally.add(FloodAnswer.transport(new IllegalStateException()), 4_000_000, -1);
+		tally.add(FloodAnswer.transport(new IllegalStateException()), 6_000_000, 1_000_000);
+		Results.AnswerKind transport = tally.kinds().get(0);
+		assertThat(transport.count()).isEqualTo(2);
+		assertThat(transport.latency().count()).isEqualTo(2);
+		assertThat(transport.latencyFromWritten().count()).isEqualTo(1);
+		assertThat(transport.latencyFromWritten().max()).isBetween(0.99, 1.01);
 	}
 
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.altscodex.benchmarks.load.Results;
+import com.altscodex.benchmarks.suite.SuiteResults.FloodRun;
 import com.altscodex.benchmarks.suite.SuiteResults.RunInfo;
 import com.altscodex.benchmarks.suite.SuiteResults.Verdict;
 
@@ -123,7 +125,8 @@ class ReportTests {
 		results.verdicts.addAll(Verdicts.of(results));
 		Report report = new Report(results);
 		assertThat(report.floodComparison(Subject.PLAIN)).isEqualTo("**starter, plain**: with the bound, 500 of 1,500 "
-				+ "logins were answered 503 sign-in-busy within 60.0 ms (p99 40.0 ms) and 1,000 `authorize` requests "
+				+ "logins were answered 503 sign-in-busy within 60.0 ms of their request written (p99 40.0 ms; from the "
+				+ "login sent p99 840.0 ms) and 1,000 `authorize` requests "
 				+ "reached DeOAuth; without it, 1,500 `authorize` requests reached DeOAuth and 1,500 logins were held, "
 				+ "answered ok after p50 30.1 s (max 30.9 s). Live heap at the peak: +11.4 MiB with the bound, +16.5 MiB "
 				+ "without (12,000 and 11,500 bytes per pending login).");
@@ -131,8 +134,9 @@ class ReportTests {
 		String text = report.render();
 		assertThat(text).contains("## A flood of 1,500 logins against 1,000 pending at most")
 			.contains("holds every `authorize` answer for 30 s")
-			.contains("| starter, plain | 1,000 | 500 | 20.0 / 40.0 / 60.0 | 1,000 ok (p50 30.1 s, max 30.9 s) | "
-					+ "1,000 / 1,000 | 1,000 |");
+			.contains("| starter, plain | 1,000 | 500 | 520.0 / 840.0 / 960.0 | 20.0 / 40.0 / 60.0 | 1.5 / 3.5 / 6.0 | "
+					+ "1,000 ok (p50 30.1 s, max 30.9 s) | 1,000 / 1,000 | 1,000 |")
+			.contains("| starter, plain | 1,000,000 | 0 | - | - | - | 1,500 ok (p50 30.1 s, max 30.9 s) | 1,500 / 1,500 |");
 	}
 
 	@Test
@@ -146,6 +150,28 @@ class ReportTests {
 		assertThat(read.flood).isEqualTo(results.flood);
 		List<Verdict> verdicts = new ArrayList<>(Verdicts.of(read));
 		assertThat(verdicts).isEqualTo(results.verdicts);
+	}
+
+	@Test
+	void readBackWhenFloodResultsPredateTheNewLatenciesThenReadAndWrittenWithoutThem() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "FLOOD");
+		FloodRun fresh = TestResults.boundedFlood(Subject.PLAIN, 40, 12_000);
+		List<Results.AnswerKind> answers = fresh.result()
+			.answers()
+			.stream()
+			.map((answer) -> new Results.AnswerKind(answer.kind(), answer.status(), answer.problemType(), answer.count(),
+					answer.latency(), null, answer.retryAfter(), answer.contentType()))
+			.toList();
+		results.flood.add(new FloodRun(fresh.variant(), true, fresh.maxPendingLogins(), fresh.logins(),
+				fresh.holdSeconds(), fresh.loginTimeoutSeconds(), fresh.deOAuthConnections(),
+				new Results.Flood("t", 1500, 31, answers), fresh.pendingAtPeak(), fresh.refusedByApp(),
+				fresh.refusedMeter(), null, null, fresh.authorizeAtPeak(), fresh.authorizeReceived(),
+				fresh.getTokenReceived(), fresh.heapBefore(), fresh.heapAtPeak(), fresh.heapAfter(), fresh.peakSeconds(),
+				fresh.front(), 0, fresh.topClasses(), null));
+		String json = BenchmarkSuite.JSON.writeValueAsString(results);
+		assertThat(json).doesNotContain("latencyFromWritten").doesNotContain("refusalServerLatency");
+		SuiteResults read = SuiteResults.readBack(BenchmarkSuite.JSON, json);
+		assertThat(new Report(read).render()).contains("| starter, plain | 1,000 | 500 | 520.0 / 840.0 / 960.0 | - | - |");
 	}
 
 	private static SuiteSettings settings(String... args) {
