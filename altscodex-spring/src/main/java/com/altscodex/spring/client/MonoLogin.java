@@ -233,6 +233,13 @@ final class MonoLogin extends Mono<SlotInfo> {
 
 		private void authorized() {
 			this.phase = AWAITING_CALLBACK;
+			// the finished authorize exchange (its request, response and connection state)
+			// would stay reachable through its subscription for as long as the login waits:
+			// some ten kilobytes per waiting login. A cancellation in between wins the CAS.
+			Subscription finished = this.step;
+			if (finished != null && finished != Operators.cancelledSubscription()) {
+				STEP.compareAndSet(this, finished, null);
+			}
 			this.authorized = true;
 			// the callback may have overtaken the answer to authorize
 			if (this.callback != null) {
