@@ -254,6 +254,10 @@ public final class BenchmarkSuite {
 		if (holding) {
 			// a login timeout far beyond the measurement
 			args.add("--" + subject.propertyPrefix + ".timeout=" + SuiteSettings.MEMORY_LOGIN_TIMEOUT_MINUTES + "m");
+			// room for every login held (the starter's default bound is 10,000; the bare app
+			// has none and ignores the property)
+			args.add("--altscodex.max-pending-logins="
+					+ 2 * Math.max(this.settings.memoryLoginsH1(), this.settings.memoryLoginsH2c()));
 		}
 		if (h2c) {
 			// HTTP/2 cleartext (and HTTP/1.1) on the same port
