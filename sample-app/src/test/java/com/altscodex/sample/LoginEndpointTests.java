@@ -166,7 +166,7 @@ class LoginEndpointTests {
 				.findFirst(), java.util.Optional::isPresent)
 			.orElseThrow();
 		String jwtSignature = jwt.substring(jwt.lastIndexOf('.') + 1);
-		assertThat(output).contains("Signed in AltsCodex user carol")
+		assertThat(output).contains("Signed in AltsCodex user \"carol\"")
 			.contains("DeOAuth simulator running at " + simulator.baseUrl() + " (demo users: alice, bob, carol)")
 			.doesNotContain(jwt)
 			.doesNotContain(jwtSignature)
