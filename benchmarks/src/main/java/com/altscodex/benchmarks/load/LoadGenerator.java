@@ -1,14 +1,18 @@
 package com.altscodex.benchmarks.load;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -36,13 +40,18 @@ import com.altscodex.benchmarks.suite.Args;
  * <li>{@code burst}: fires {@code --count} logins at once, each on a new connection, for
  * distinct users, waiting up to {@code --timeout-seconds} for each answer; prints
  * {@code RESULT <json>}.</li>
- * <li>{@code flood}: as {@code burst}, against an app whose DeOAuth holds
+ * <li>{@code flood}: as {@code burst}, but each login on a connection opened before the
+ * flood (prints {@code CONNECTIONS opened=<n>}), against an app whose DeOAuth holds
  * {@code authorize}; counts the answers by kind (status and problem type), with the
  * latency, {@code Retry-After} and {@code Content-Type} of each kind; each latency twice:
  * from the login sent (subscribed by the flood's {@code flatMap}, before its connection
  * is opened) and from its request written on the wire, both to its answer read. Prints
  * {@code FIRING} just before the first login is sent, {@code PROGRESS answered=<n>}
- * whenever more answers came in (checked every 100 ms), then {@code RESULT <json>}.</li>
+ * whenever more answers came in (checked every 100 ms), then {@code RESULT <json>}. With
+ * {@code --first-wave <n>} the first {@code n} logins are fired at once; once the app
+ * reports them pending it prints {@code FILLED pending=<n>} and waits for {@code beyond}
+ * on its standard input, then prints {@code BEYOND} and fires the rest at once: the bound
+ * filled first, the logins beyond it after.</li>
  * </ul>
  * Common arguments: {@code --target http://127.0.0.1:<port>}, {@code --jwt-file}.
  */
@@ -173,16 +182,22 @@ public final class LoadGenerator {
 	}
 
 	private static void awaitPending(HttpClient control, int expected, Duration timeout) throws InterruptedException {
+		awaitPending(control, () -> expected, timeout);
+	}
+
+	private static void awaitPending(HttpClient control, IntSupplier expected, Duration timeout)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		int pending = -1;
 		while (System.nanoTime() < deadline) {
 			pending = pending(control);
-			if (pending >= expected) {
+			if (pending >= expected.getAsInt()) {
 				return;
 			}
 			Thread.sleep(50);
 		}
-		throw new IllegalStateException("Only " + pending + " of " + expected + " logins pending after " + timeout);
+		throw new IllegalStateException(
+				"Only " + pending + " of " + expected.getAsInt() + " logins pending after " + timeout);
 	}
 
 	private static int pending(HttpClient control) {
@@ -211,10 +226,23 @@ public final class LoadGenerator {
 		signal("RESULT " + JSON.writeValueAsString(result));
 	}
 
-	private static void flood(Args args, String target, JwtPool jwts) {
+	private static void flood(Args args, String target, JwtPool jwts) throws InterruptedException, IOException {
 		int count = args.intValue("count", 1500);
+		int firstWave = Math.min(args.intValue("first-wave", 0), count);
 		Duration timeout = Duration.ofSeconds(args.intValue("timeout-seconds", 120));
-		HttpClient client = LoginTimes.recordWritten(Logins.configure(HttpClient.newConnection(), target));
+		ConnectionProvider connections = ConnectionProvider.builder("flood")
+			.maxConnections(count)
+			.pendingAcquireMaxCount(-1)
+			.pendingAcquireTimeout(timeout)
+			.build();
+		AtomicInteger opened = new AtomicInteger();
+		HttpClient client = LoginTimes.recordWritten(Logins.configure(HttpClient.create(connections), target))
+			.doOnConnected((connection) -> opened.incrementAndGet());
+		// a connection of its own for every login, opened and idle before the flood, as a
+		// proxy in front of the app keeps them: each login's time is then the app's, not
+		// the time this process takes to open its other connections on the same cores
+		openConnections(client, count, opened);
+		signal("CONNECTIONS opened=" + opened.get());
 		FloodTally tally = new FloodTally();
 		AtomicInteger answered = new AtomicInteger();
 		AtomicInteger reported = new AtomicInteger();
@@ -224,9 +252,7 @@ public final class LoadGenerator {
 				signal("PROGRESS answered=" + now);
 			}
 		});
-		signal("FIRING");
-		long start = System.nanoTime();
-		List<Long> ends = Flux.range(0, count).flatMap((i) -> {
+		IntFunction<Mono<Long>> login = (i) -> {
 			LoginTimes times = LoginTimes.sentNow();
 			return Logins.floodLogin(client, jwts.get(i), times)
 				.timeout(timeout, Mono.fromSupplier(FloodAnswer::lost))
@@ -236,11 +262,70 @@ public final class LoadGenerator {
 					answered.incrementAndGet();
 					return end;
 				});
-		}, count).collectList().block(timeout.plusSeconds(30));
+		};
+		signal("FIRING");
+		long start = System.nanoTime();
+		Mono<List<Long>> first = wave(0, firstWave, login).cache();
+		if (firstWave > 0) {
+			// the bound filled first: what comes after it is what the bound refuses
+			first.subscribe();
+			HttpClient control = HttpClient.create(ConnectionProvider.create("control", 2)).baseUrl(target);
+			// a short hold (the warm-up's) may answer some before they are seen pending
+			awaitPending(control, () -> firstWave - answered.get(), timeout);
+			signal("FILLED pending=" + pending(control));
+			// the suite says when DeOAuth holds the first wave's authorize requests: the app
+			// is done with them, and what follows meets an idle app with its bound full
+			awaitCommand("beyond");
+			signal("BEYOND");
+		}
+		Mono<List<Long>> rest = wave(firstWave, count - firstWave, login);
+		List<Long> ends = Mono.zip(first, rest, (a, b) -> {
+			List<Long> all = new ArrayList<>(a);
+			all.addAll(b);
+			return all;
+		}).block(timeout.plusSeconds(30));
 		progress.dispose();
 		long last = ends.stream().mapToLong(Long::longValue).max().orElse(start);
-		Results.Flood result = new Results.Flood(target, count, (last - start) / 1e9, tally.kinds());
+		Results.Flood result = new Results.Flood(target, count, (firstWave > 0) ? firstWave : null, opened.get(),
+				(last - start) / 1e9, tally.kinds());
 		signal("RESULT " + JSON.writeValueAsString(result));
+		connections.dispose();
+	}
+
+	/*
+	 * Until the line on standard input, or its end.
+	 */
+	private static void awaitCommand(String expected) throws IOException {
+		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		String command;
+		while ((command = commands.readLine()) != null && !command.strip().equals(expected)) {
+			// not yet
+		}
+	}
+
+	/*
+	 * Requests at once until the pool has opened as many connections: a request that ends
+	 * early hands its connection to one not yet sent, so one round may open fewer.
+	 */
+	private static void openConnections(HttpClient client, int count, AtomicInteger opened) {
+		for (int round = 0; round < 20 && opened.get() < count; round++) {
+			Flux.range(0, count)
+				.flatMap((i) -> client.get()
+					.uri("/bench/state")
+					.responseSingle((response, body) -> body.asString().defaultIfEmpty("")), count)
+				.then()
+				.block(Duration.ofMinutes(2));
+		}
+		if (opened.get() < count) {
+			throw new IllegalStateException("Only " + opened.get() + " of " + count + " connections opened");
+		}
+	}
+
+	/**
+	 * Logins {@code from} to {@code from + size - 1} fired at once.
+	 */
+	private static Mono<List<Long>> wave(int from, int size, IntFunction<Mono<Long>> login) {
+		return Flux.range(from, size).flatMap(login::apply, Math.max(1, size)).collectList();
 	}
 
 	private static void sleep(double seconds) throws InterruptedException {

@@ -35,10 +35,17 @@ public final class Results {
 	 * Logins fired at once, each on a new connection, against an app whose DeOAuth holds
 	 * {@code authorize}: every answer counted by kind.
 	 *
+	 * @param firstWave how many logins were fired first, the rest once the app reported
+	 * them pending; {@code null} when every login was fired at once (and in results
+	 * written before the flood had waves)
+	 * @param connectionsOpenedBefore connections opened (and left idle) before the first
+	 * login was sent, one per login; {@code null} when each login opened its own (and in
+	 * results written before)
 	 * @param totalSeconds from the first login sent to the last answer
 	 * @param answers every kind of answer, the most frequent first
 	 */
-	public record Flood(String target, int logins, double totalSeconds, List<AnswerKind> answers) {
+	public record Flood(String target, int logins, @Nullable Integer firstWave,
+			@Nullable Integer connectionsOpenedBefore, double totalSeconds, List<AnswerKind> answers) {
 
 		/**
 		 * The answers of one kind, if any came.

@@ -817,6 +817,7 @@ public final class BenchmarkSuite {
 			ChildProcess generator = startFlood(app, simulator, "measured", onLine);
 			generatorPid.set(generator.pid());
 			try {
+				releaseBeyond(generator, simulator, 0);
 				// the peak: every login of the flood registered or refused, and every refusal answered
 				long deadline = started + Duration.ofMillis(holdMs / 2).toNanos();
 				boolean peaked = false;
@@ -913,8 +914,10 @@ public final class BenchmarkSuite {
 			stop(loop);
 		}
 		command(simulator.process(), "latency " + Math.round(this.settings.floodWarmupHoldSeconds() * 1000), "latency=");
+		long authorizeBefore = counts(simulator).authorize();
 		ChildProcess flood = startFlood(app, simulator, "warm-up", null);
 		try {
+			releaseBeyond(flood, simulator, authorizeBefore);
 			flood.awaitLineStartingWith("RESULT ",
 					Duration.ofMillis(Math.round(this.settings.floodLoginTimeoutSeconds() * 1000)).plusMinutes(2));
 		}
@@ -931,9 +934,29 @@ public final class BenchmarkSuite {
 		return start(tag + "-" + app.process.name(),
 				java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
 						List.of("--mode", "flood", "--target", app.baseUrl(), "--jwt-file", simulator.jwts().toString(),
-								"--count", Integer.toString(this.settings.floodLogins()), "--timeout-seconds",
+								"--count", Integer.toString(this.settings.floodLogins()), "--first-wave",
+								Integer.toString(this.settings.floodFirstWave()), "--timeout-seconds",
 								Long.toString(timeoutSeconds))),
 				onLine);
+	}
+
+	/*
+	 * With a first wave, the load generator fires the rest when told: once DeOAuth holds
+	 * the first wave's authorize requests, so that the logins beyond the bound meet an app
+	 * done with sending them.
+	 */
+	private void releaseBeyond(ChildProcess generator, FloodSimulator simulator, long authorizeBefore) {
+		int firstWave = this.settings.floodFirstWave();
+		if (firstWave == 0) {
+			return;
+		}
+		Duration timeout = Duration.ofSeconds(60);
+		generator.awaitLineStartingWith("FILLED ", timeout);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (counts(simulator).authorize() - authorizeBefore < firstWave && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(20));
+		}
+		generator.send("beyond");
 	}
 
 	private static SimulatorCounts counts(FloodSimulator simulator) {

@@ -597,21 +597,49 @@ final class Report {
 				+ " connections to DeOAuth, so that every admitted `authorize` is at DeOAuth at once. Each app is warmed "
 				+ "up (a closed loop, then the same flood"
 				+ (warmupHold.isPresent() ? " with a hold of " + fixed(warmupHold.getAsDouble(), 0) + " s" : "")
-				+ "); then " + Verdicts.number(run.logins(), 0) + " logins are fired at once, each on a new connection "
-				+ "and for a distinct user. Once every login is registered or refused and every refusal answered "
+				+ "); then " + fired(run) + ", " + connections(run) + " and for a distinct user. Once every login is registered or refused and every refusal answered "
 				+ "(\"the peak\"), the suite takes the CPU time of each process since the first login was sent "
 				+ "(shares of the " + Objects.requireNonNull(this.results.environment).cores() + " cores), the used heap "
 				+ "after full collections and a class histogram, reads the simulator's count and sets its latency back "
 				+ "to 0: the held `authorize` requests keep theirs, and the code exchange after each is answered at once. "
 				+ "The latencies of the " + Verdicts.BUSY_KIND + " answers are taken three ways: from each login sent "
-				+ "(the load generator's `flatMap` subscribing it, before it opens the login's connection) to its "
-				+ "answer read; from its request written on the wire (the load generator's `doAfterRequest` for that "
-				+ "request) to its answer read, which leaves out the load generator's own wait for its connections "
-				+ "but still holds the time it takes to read each answer while it opens the others, and is what the "
+				+ "(the load generator's `flatMap` subscribing it, before it "
+				+ ((run.result().connectionsOpenedBefore() != null) ? "takes its connection from the pool" : "opens the login's connection")
+				+ ") to its answer read; from its request written on the wire (the load generator's `doAfterRequest` for that "
+				+ "request) to its answer read, which leaves out the load generator's own queue of logins to send "
+				+ "but still holds the time it takes to read each answer while it sends the others, and is what the "
 				+ "target judges; and inside the app, from the entry of a bench "
 				+ "`WebFilter`, first in the chain, to the commit of each 503 answer (in both variants; reset after the "
 				+ "warm-up, read at the peak). The other answers' latencies run from the login sent. \"Pending after\" "
 				+ "is what the app still holds once every login has ended.";
+	}
+
+	/**
+	 * Where each login of the flood got its connection.
+	 */
+	private static String connections(FloodRun run) {
+		Integer opened = run.result().connectionsOpenedBefore();
+		if (opened == null) {
+			return "each on a new connection";
+		}
+		return "each on a connection of its own, opened before the flood and left idle (" + Verdicts.number(opened, 0)
+				+ " of them, as a proxy in front of the app keeps its connections open, so that each login's times "
+				+ "hold no TCP connection set up on the same cores)";
+	}
+
+	/**
+	 * How the flood's logins were fired: all at once, or the bound filled first.
+	 */
+	private static String fired(FloodRun run) {
+		Integer firstWave = run.result().firstWave();
+		if (firstWave == null) {
+			return Verdicts.number(run.logins(), 0) + " logins are fired at once";
+		}
+		return Verdicts.number(firstWave, 0) + " logins are fired at once (as many as the bound allows), and once "
+				+ "the app reports them pending and DeOAuth has received their " + Verdicts.number(firstWave, 0)
+				+ " `authorize` requests (which it holds), the other " + Verdicts.number(run.logins() - firstWave, 0)
+				+ " at once: the logins beyond the bound meet it full, and each is timed on its own rather than behind "
+				+ "the admitted logins' `authorize` requests of the same instant";
 	}
 
 	/**

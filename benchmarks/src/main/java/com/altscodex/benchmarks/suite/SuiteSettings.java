@@ -18,7 +18,7 @@ import com.altscodex.benchmarks.bare.BareApp;
 record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean noProfile, List<Integer> users,
 		int targetRounds, double warmupSeconds, double measureSeconds, int memoryLoginsH1, int memoryLoginsH2c, int burstLogins,
 		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, int floodLogins, int floodBound,
-		double floodHoldSeconds, double floodLoginTimeoutSeconds, Path root, Path reportFile, Path jsonFile, Path workDir,
+		int floodFirstWave, double floodHoldSeconds, double floodLoginTimeoutSeconds, Path root, Path reportFile, Path jsonFile, Path workDir,
 		String command, String note, boolean nativeTransport, boolean render) {
 
 	/** How long the load generator waits for each answer of a burst. */
@@ -89,6 +89,9 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 			.toList();
 		int floodLogins = args.intValue("flood", 1_500);
 		int floodBound = args.intValue("flood-bound", 1_000);
+		// the bound filled first, then the logins beyond it: each refusal is timed against a
+		// full bound, not behind the admitted logins of the same instant
+		int floodFirstWave = args.intValue("flood-first-wave", floodBound);
 		double floodHold = args.doubleValue("flood-hold", quick ? 10 : 30);
 		double floodLoginTimeout = args.doubleValue("flood-login-timeout", quick ? 15 : 35);
 		if (floodLogins < 1 || floodLogins >= FLOOD_UNBOUNDED) {
@@ -96,6 +99,10 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		}
 		if (floodBound < 1 || floodBound >= FLOOD_UNBOUNDED) {
 			throw new IllegalArgumentException("--flood-bound is at least 1 and below " + FLOOD_UNBOUNDED);
+		}
+		if (floodFirstWave < 0 || floodFirstWave > Math.min(floodBound, floodLogins)) {
+			throw new IllegalArgumentException("--flood-first-wave is between 0 (every login at once) and the smaller "
+					+ "of --flood and --flood-bound, so that the bound refuses none of the first wave");
 		}
 		if (floodLoginTimeout <= floodHold) {
 			throw new IllegalArgumentException("--flood-login-timeout must be longer than --flood-hold, or the held "
@@ -107,7 +114,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 				args.intValue("memory-logins-h2c", quick ? 10_000 : 100_000), args.intValue("burst", 2_000),
 				args.intValue("registry-entries", 100_000), args.intValue("jmh-warmups", quick ? 1 : 3),
 				args.intValue("jmh-iterations", quick ? 2 : 5), args.intValue("jwt-users", 2_000),
-				floodLogins, floodBound, floodHold, floodLoginTimeout, root,
+				floodLogins, floodBound, floodFirstWave, floodHold, floodLoginTimeout, root,
 				root.resolve(args.get("report", "docs/performance.md")),
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
@@ -167,6 +174,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("floodLogins", this.floodLogins);
 		settings.put("floodMaxPendingLogins", this.floodBound);
 		settings.put("floodBaselineMaxPendingLogins", FLOOD_UNBOUNDED);
+		settings.put("floodFirstWave", this.floodFirstWave);
 		settings.put("floodHoldSeconds", this.floodHoldSeconds);
 		settings.put("floodWarmupHoldSeconds", floodWarmupHoldSeconds());
 		settings.put("floodLoginTimeoutSeconds", this.floodLoginTimeoutSeconds);

@@ -305,20 +305,37 @@ final class Verdicts {
 		Results.Latency sent = busy.latency();
 		Results.Latency written = busy.latencyFromWritten();
 		Results.Latency server = run.refusalServerLatency();
-		StringBuilder text = new StringBuilder("The ").append(number(busy.count(), 0))
-			.append(" refusals came while the app took ")
-			.append(number(run.logins(), 0))
-			.append(" connections opened at once and sent ")
-			.append(number(run.authorizeAtPeak(), 0))
-			.append(" authorize requests. ");
+		Integer firstWave = run.result().firstWave();
+		StringBuilder text = new StringBuilder("The ").append(number(busy.count(), 0));
+		boolean preOpened = run.result().connectionsOpenedBefore() != null;
+		if (firstWave == null) {
+			text.append(" refusals came while the app took ")
+				.append(number(run.logins(), 0))
+				.append(preOpened ? " logins sent at once and sent " : " connections opened at once and sent ")
+				.append(number(run.authorizeAtPeak(), 0))
+				.append(" authorize requests. ");
+		}
+		else {
+			text.append(" refusals came in a wave of ")
+				.append(number(run.logins() - firstWave, 0))
+				.append(preOpened ? " logins sent at once on connections opened before"
+						: " connections opened at once")
+				.append(", after the app had registered the first ")
+				.append(number(firstWave, 0))
+				.append(" logins and DeOAuth held ")
+				.append(number(run.authorizeAtPeak(), 0))
+				.append(" authorize requests. ");
+		}
 		if (written != null) {
 			text.append("From the request written to the answer they took ")
 				.append(percentiles(written))
-				.append("; from the login sent, before the load generator opened its connection, ")
+				.append(preOpened ? "; from the login sent, before the load generator took its connection, "
+						: "; from the login sent, before the load generator opened its connection, ")
 				.append(percentiles(sent))
 				.append(": the p99 from the login sent is ")
 				.append(number(sent.p99() - written.p99(), 1))
-				.append(" ms higher, the load generator's own wait for its connections.");
+				.append(preOpened ? " ms higher, the load generator's own queue of logins to send."
+						: " ms higher, the load generator's own wait for its connections.");
 		}
 		else {
 			text.append("From the login sent to the answer they took ")
