@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
+import io.netty.channel.ChannelId;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -235,14 +238,16 @@ public final class LoadGenerator {
 			.pendingAcquireMaxCount(-1)
 			.pendingAcquireTimeout(timeout)
 			.build();
-		AtomicInteger opened = new AtomicInteger();
+		// distinct channels: a pooled connection is configured again on every acquisition
+		Set<ChannelId> channels = ConcurrentHashMap.newKeySet();
 		HttpClient client = LoginTimes.recordWritten(Logins.configure(HttpClient.create(connections), target))
-			.doOnConnected((connection) -> opened.incrementAndGet());
+			.doOnConnected((connection) -> channels.add(connection.channel().id()));
 		// a connection of its own for every login, opened and idle before the flood, as a
 		// proxy in front of the app keeps them: each login's time is then the app's, not
 		// the time this process takes to open its other connections on the same cores
-		openConnections(client, count, opened);
-		signal("CONNECTIONS opened=" + opened.get());
+		openConnections(client, count, channels);
+		int openedBefore = channels.size();
+		signal("CONNECTIONS opened=" + openedBefore);
 		FloodTally tally = new FloodTally();
 		AtomicInteger answered = new AtomicInteger();
 		AtomicInteger reported = new AtomicInteger();
@@ -286,8 +291,8 @@ public final class LoadGenerator {
 		}).block(timeout.plusSeconds(30));
 		progress.dispose();
 		long last = ends.stream().mapToLong(Long::longValue).max().orElse(start);
-		Results.Flood result = new Results.Flood(target, count, (firstWave > 0) ? firstWave : null, opened.get(),
-				(last - start) / 1e9, tally.kinds());
+		Results.Flood result = new Results.Flood(target, count, (firstWave > 0) ? firstWave : null, openedBefore,
+				channels.size() - openedBefore, (last - start) / 1e9, tally.kinds());
 		signal("RESULT " + JSON.writeValueAsString(result));
 		connections.dispose();
 	}
@@ -304,20 +309,18 @@ public final class LoadGenerator {
 	}
 
 	/*
-	 * Requests at once until the pool has opened as many connections: a request that ends
-	 * early hands its connection to one not yet sent, so one round may open fewer.
+	 * Requests at once until the pool has opened as many connections (20 rounds at most; the
+	 * result says how many more the flood opened): a request that ends early hands its
+	 * connection to one not yet sent, so one round may open fewer.
 	 */
-	private static void openConnections(HttpClient client, int count, AtomicInteger opened) {
-		for (int round = 0; round < 20 && opened.get() < count; round++) {
+	private static void openConnections(HttpClient client, int count, Set<ChannelId> opened) {
+		for (int round = 0; round < 20 && opened.size() < count; round++) {
 			Flux.range(0, count)
 				.flatMap((i) -> client.get()
 					.uri("/bench/state")
 					.responseSingle((response, body) -> body.asString().defaultIfEmpty("")), count)
 				.then()
 				.block(Duration.ofMinutes(2));
-		}
-		if (opened.get() < count) {
-			throw new IllegalStateException("Only " + opened.get() + " of " + count + " connections opened");
 		}
 	}
 

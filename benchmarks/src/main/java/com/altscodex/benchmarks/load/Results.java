@@ -41,11 +41,14 @@ public final class Results {
 	 * @param connectionsOpenedBefore connections opened (and left idle) before the first
 	 * login was sent, one per login; {@code null} when each login opened its own (and in
 	 * results written before)
+	 * @param connectionsOpenedDuring connections the pool opened after the first login
+	 * was sent, beyond those opened before; {@code null} as above
 	 * @param totalSeconds from the first login sent to the last answer
 	 * @param answers every kind of answer, the most frequent first
 	 */
 	public record Flood(String target, int logins, @Nullable Integer firstWave,
-			@Nullable Integer connectionsOpenedBefore, double totalSeconds, List<AnswerKind> answers) {
+			@Nullable Integer connectionsOpenedBefore, @Nullable Integer connectionsOpenedDuring, double totalSeconds,
+			List<AnswerKind> answers) {
 
 		/**
 		 * The answers of one kind, if any came.

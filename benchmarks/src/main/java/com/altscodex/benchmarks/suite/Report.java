@@ -622,9 +622,12 @@ final class Report {
 		if (opened == null) {
 			return "each on a new connection";
 		}
-		return "each on a connection of its own, opened before the flood and left idle (" + Verdicts.number(opened, 0)
-				+ " of them, as a proxy in front of the app keeps its connections open, so that each login's times "
-				+ "hold no TCP connection set up on the same cores)";
+		Integer during = run.result().connectionsOpenedDuring();
+		return "each on a connection of its own, opened before the flood and left idle (as a proxy in front of the "
+				+ "app keeps its connections open, so that each login's times hold no TCP connection set up on the same "
+				+ "cores; the load generator's pool had " + Verdicts.number(opened, 0) + " open before the first login "
+				+ "and opened " + ((during != null) ? Verdicts.number(during, 0) : "an unrecorded number of") + " more "
+				+ "during the flood)";
 	}
 
 	/**

@@ -115,7 +115,7 @@ class VerdictsTests {
 		FloodRun old = new FloodRun(fresh.variant(), true, fresh.maxPendingLogins(), fresh.logins(), fresh.holdSeconds(),
 				fresh.loginTimeoutSeconds(), fresh.deOAuthConnections(),
 				// fired all at once: results of that time had no waves either
-				new Results.Flood("t", 1500, null, null, 31, fresh.result().answers()), fresh.pendingAtPeak(),
+				new Results.Flood("t", 1500, null, null, null, 31, fresh.result().answers()), fresh.pendingAtPeak(),
 				fresh.refusedByApp(), fresh.refusedMeter(), null, null, fresh.authorizeAtPeak(),
 				fresh.authorizeReceived(), fresh.getTokenReceived(), fresh.heapBefore(), fresh.heapAtPeak(),
 				fresh.heapAfter(), fresh.peakSeconds(), null, 0, List.of(), null);
