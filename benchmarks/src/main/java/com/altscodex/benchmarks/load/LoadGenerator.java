@@ -175,11 +175,7 @@ public final class LoadGenerator {
 		}
 		int pending = pending(control);
 		signal("HELD " + opened + " pending=" + pending + " answered=" + answered.get());
-		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-		String command;
-		while ((command = commands.readLine()) != null && !command.strip().equals("release")) {
-			// hold until told
-		}
+		awaitCommand("release");
 		// exiting closes every connection: the app sees each held login cancelled
 		signal("RESULT " + JSON.writeValueAsString(early.errorsSummary()));
 	}
