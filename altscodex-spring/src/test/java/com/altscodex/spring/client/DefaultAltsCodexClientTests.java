@@ -17,9 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -392,14 +396,25 @@ class DefaultAltsCodexClientTests {
 
 	@Test
 	void stopThenPendingLoginsFailAndNewOnesFailFast() {
-		DefaultAltsCodexClient stopping = newClient(Duration.ofSeconds(10));
+		// the login must be past authorize when the client stops (stopping while authorize is
+		// in flight is the next test): wait until its answer has been read, not only sent
+		ConnectionProvider connections = ConnectionProvider.create("stopping", 8);
+		Sinks.Empty<Void> authorizeAnswered = Sinks.empty();
+		HttpClient httpClient = HttpClient.create(connections).doAfterResponseSuccess((response, connection) -> {
+			if (response.uri().contains(AUTHORIZE)) {
+				authorizeAnswered.tryEmitEmpty();
+			}
+		});
+		DefaultAltsCodexClient stopping = DefaultAltsCodexClient
+			.builder(registration("default").timeout(Duration.ofSeconds(10)).build())
+			.connector(new ReactorClientHttpConnector(httpClient))
+			.pendingLogins(pendingLogins)
+			.build();
 		try {
 			simulator.behavior().withholdCallback(true);
-			Mono<RecordedRequest> authorized = simulator.awaitRequest(AUTHORIZE).cache();
-			authorized.subscribe();
 			StepVerifier.create(stopping.getSlotInfo(simulator.issueJwt("alice")))
 				.then(() -> {
-					authorized.block(Duration.ofSeconds(5));
+					authorizeAnswered.asMono().block(Duration.ofSeconds(5));
 					stopping.stop();
 				})
 				.expectError(ClientShutdownException.class)
@@ -429,6 +444,7 @@ class DefaultAltsCodexClientTests {
 		}
 		finally {
 			stopping.destroy();
+			connections.dispose();
 		}
 	}
 
