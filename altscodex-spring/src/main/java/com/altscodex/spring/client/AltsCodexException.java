@@ -42,7 +42,21 @@ public class AltsCodexException extends RuntimeException {
 	 * @param cause the cause, if any
 	 */
 	public AltsCodexException(FailureKind kind, String message, @Nullable Throwable cause) {
-		super(message, cause);
+		this(kind, message, cause, true);
+	}
+
+	/**
+	 * Creates a failure of a kind, with or without a stack trace: a failure that a flood
+	 * makes thousands of times a second and whose stack says nothing (a refusal at a
+	 * bound) leaves it out, as Netty does for its own.
+	 * @param kind the kind
+	 * @param message the message, without secrets
+	 * @param cause the cause, if any
+	 * @param writableStackTrace whether to fill in the stack trace
+	 */
+	protected AltsCodexException(FailureKind kind, String message, @Nullable Throwable cause,
+			boolean writableStackTrace) {
+		super(message, cause, true, writableStackTrace);
 		Assert.notNull(kind, "kind cannot be null");
 		this.kind = kind;
 	}

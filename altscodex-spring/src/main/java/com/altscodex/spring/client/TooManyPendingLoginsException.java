@@ -11,8 +11,10 @@ public class TooManyPendingLoginsException extends AltsCodexException {
 	private final int limit;
 
 	public TooManyPendingLoginsException(String clientName, int limit) {
+		// a flood raises it once per login beyond the bound, always in the same place: its
+		// stack tells nothing, and filling in the deep reactive stack is work for each refusal
 		super(FailureKind.TOO_MANY_PENDING_LOGINS,
-				"AltsCodex client '" + clientName + "' has " + limit + " logins pending already", null);
+				"AltsCodex client '" + clientName + "' has " + limit + " logins pending already", null, false);
 		this.limit = limit;
 	}
 

@@ -482,6 +482,8 @@ class DefaultAltsCodexClientTests {
 				assertThat(ex).isInstanceOf(TooManyPendingLoginsException.class);
 				assertThat(((AltsCodexException) ex).getKind()).isEqualTo(FailureKind.TOO_MANY_PENDING_LOGINS);
 				assertThat(((TooManyPendingLoginsException) ex).getLimit()).isEqualTo(2);
+				// a flood raises one per refused login: no stack to fill in
+				assertThat(ex.getStackTrace()).isEmpty();
 			}).verify(Duration.ofSeconds(1));
 			assertThat(pendingLogins.size("bounded")).isEqualTo(2);
 			assertThat(pendingLogins.refusedCount("bounded")).isOne();
