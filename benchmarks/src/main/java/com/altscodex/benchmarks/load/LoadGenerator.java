@@ -54,7 +54,11 @@ import com.altscodex.benchmarks.suite.Args;
  * {@code --first-wave <n>} the first {@code n} logins are fired at once; once the app
  * reports them pending it prints {@code FILLED pending=<n>} and waits for {@code beyond}
  * on its standard input, then prints {@code BEYOND} and fires the rest at once: the bound
- * filled first, the logins beyond it after.</li>
+ * filled first, the logins beyond it after. The rest go out on plain sockets
+ * ({@link SocketWave}, {@code --beyond-client socket}, the default) or on the Reactor
+ * Netty client of the first wave ({@code --beyond-client reactor-netty}); on sockets,
+ * {@code --beyond-rounds <n>} sends them {@code n} times in a row on the same connections
+ * and counts the last (a warm-up's many refusals).</li>
  * </ul>
  * Common arguments: {@code --target http://127.0.0.1:<port>}, {@code --jwt-file}.
  */
@@ -241,8 +245,11 @@ public final class LoadGenerator {
 		// a connection of its own for every login, opened and idle before the flood, as a
 		// proxy in front of the app keeps them: each login's time is then the app's, not
 		// the time this process takes to open its other connections on the same cores
-		openConnections(client, count, channels);
-		int openedBefore = channels.size();
+		boolean onSockets = firstWave > 0 && "socket".equals(args.get("beyond-client", "socket"));
+		int beyondRounds = Math.max(1, args.intValue("beyond-rounds", 1));
+		openConnections(client, onSockets ? firstWave : count, channels);
+		SocketWave beyond = onSockets ? SocketWave.open(target, entries(jwts, firstWave, count), timeout) : null;
+		int openedBefore = channels.size() + ((beyond != null) ? beyond.size() : 0);
 		signal("CONNECTIONS opened=" + openedBefore);
 		FloodTally tally = new FloodTally();
 		AtomicInteger answered = new AtomicInteger();
@@ -279,16 +286,32 @@ public final class LoadGenerator {
 			awaitCommand("beyond");
 			signal("BEYOND");
 		}
-		Mono<List<Long>> rest = wave(firstWave, count - firstWave, login);
-		List<Long> ends = Mono.zip(first, rest, (a, b) -> {
-			List<Long> all = new ArrayList<>(a);
-			all.addAll(b);
-			return all;
-		}).block(timeout.plusSeconds(30));
+		List<Long> ends = new ArrayList<>();
+		if (beyond != null) {
+			try (beyond) {
+				// a warm-up's earlier rounds, on the same connections: only the last is counted
+				for (int round = 1; round < beyondRounds; round++) {
+					beyond.fire(new FloodTally(), () -> {
+					}, timeout);
+				}
+				ends.addAll(beyond.fire(tally, answered::incrementAndGet, timeout));
+			}
+			ends.addAll(first.block(timeout.plusSeconds(30)));
+		}
+		else {
+			Mono<List<Long>> rest = wave(firstWave, count - firstWave, login);
+			ends.addAll(Mono.zip(first, rest, (a, b) -> {
+				List<Long> all = new ArrayList<>(a);
+				all.addAll(b);
+				return all;
+			}).block(timeout.plusSeconds(30)));
+		}
 		progress.dispose();
 		long last = ends.stream().mapToLong(Long::longValue).max().orElse(start);
+		int openedDuring = channels.size() + ((beyond != null) ? beyond.size() : 0) - openedBefore;
 		Results.Flood result = new Results.Flood(target, count, (firstWave > 0) ? firstWave : null, openedBefore,
-				channels.size() - openedBefore, (last - start) / 1e9, tally.kinds());
+				openedDuring, (beyond != null) ? Results.Flood.ON_SOCKETS : Results.Flood.ON_REACTOR_NETTY,
+				(last - start) / 1e9, tally.kinds());
 		signal("RESULT " + JSON.writeValueAsString(result));
 		connections.dispose();
 	}
@@ -318,6 +341,14 @@ public final class LoadGenerator {
 				.then()
 				.block(Duration.ofMinutes(2));
 		}
+	}
+
+	private static List<JwtPool.Entry> entries(JwtPool jwts, int from, int to) {
+		List<JwtPool.Entry> entries = new ArrayList<>(to - from);
+		for (int i = from; i < to; i++) {
+			entries.add(jwts.get(i));
+		}
+		return entries;
 	}
 
 	/**

@@ -43,12 +43,29 @@ public final class Results {
 	 * results written before)
 	 * @param connectionsOpenedDuring connections the pool opened after the first login
 	 * was sent, beyond those opened before; {@code null} as above
+	 * @param beyondClient what sent the logins after the first wave:
+	 * {@value #ON_SOCKETS} or {@value #ON_REACTOR_NETTY}; {@code null} in results written
+	 * before it was recorded (the Reactor Netty client then)
 	 * @param totalSeconds from the first login sent to the last answer
 	 * @param answers every kind of answer, the most frequent first
 	 */
 	public record Flood(String target, int logins, @Nullable Integer firstWave,
-			@Nullable Integer connectionsOpenedBefore, @Nullable Integer connectionsOpenedDuring, double totalSeconds,
+			@Nullable Integer connectionsOpenedBefore, @Nullable Integer connectionsOpenedDuring,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String beyondClient, double totalSeconds,
 			List<AnswerKind> answers) {
+
+		/** The logins beyond the first wave went out on plain sockets ({@code SocketWave}). */
+		public static final String ON_SOCKETS = "socket";
+
+		/** Every login went out on the Reactor Netty client. */
+		public static final String ON_REACTOR_NETTY = "reactor-netty";
+
+		/**
+		 * Whether the logins after the first wave went out on plain sockets.
+		 */
+		public boolean beyondOnSockets() {
+			return ON_SOCKETS.equals(this.beyondClient);
+		}
 
 		/**
 		 * The answers of one kind, if any came.

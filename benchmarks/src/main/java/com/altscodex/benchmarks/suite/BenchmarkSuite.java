@@ -791,7 +791,7 @@ public final class BenchmarkSuite {
 				SuiteSettings.APP_FLAGS, args);
 		try {
 			awaitReady(app, simulator.jwts());
-			warmUpForFlood(app, simulator);
+			warmUpForFlood(app, simulator, bounded);
 			awaitPending(app, 0, Duration.ofSeconds(60));
 			long heapBefore = collect(app);
 			HeapHistogram before = histogram(app.process.pid());
@@ -814,7 +814,7 @@ public final class BenchmarkSuite {
 			};
 			resetAnswerTimes(app);
 			long started = System.nanoTime();
-			ChildProcess generator = startFlood(app, simulator, "measured", onLine);
+			ChildProcess generator = startFlood(app, simulator, "measured", onLine, List.of());
 			generatorPid.set(generator.pid());
 			try {
 				releaseBeyond(generator, simulator, 0);
@@ -900,7 +900,7 @@ public final class BenchmarkSuite {
 	 * A closed loop for the login path, then the same flood with a short hold for the
 	 * paths a flood takes (accepting every connection at once, refusing beyond the bound).
 	 */
-	private void warmUpForFlood(App app, FloodSimulator simulator) {
+	private void warmUpForFlood(App app, FloodSimulator simulator, boolean bounded) {
 		ChildProcess loop = start("warm-up-loop-" + app.process.name(),
 				java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
 						List.of("--mode", "closed", "--target", app.baseUrl(), "--jwt-file", simulator.jwts().toString(),
@@ -915,7 +915,11 @@ public final class BenchmarkSuite {
 		}
 		command(simulator.process(), "latency " + Math.round(this.settings.floodWarmupHoldSeconds() * 1000), "latency=");
 		long authorizeBefore = counts(simulator).authorize();
-		ChildProcess flood = startFlood(app, simulator, "warm-up", null);
+		// the bounded app refuses the logins beyond the bound many times over, the baseline
+		// has nothing to refuse
+		int rounds = bounded ? this.settings.floodWarmupBeyondRounds() : 1;
+		ChildProcess flood = startFlood(app, simulator, "warm-up", null, List.of("--beyond-rounds",
+				Integer.toString(rounds)));
 		try {
 			releaseBeyond(flood, simulator, authorizeBefore);
 			flood.awaitLineStartingWith("RESULT ",
@@ -928,15 +932,16 @@ public final class BenchmarkSuite {
 		}
 	}
 
-	private ChildProcess startFlood(App app, FloodSimulator simulator, String tag, @Nullable Consumer<String> onLine) {
+	private ChildProcess startFlood(App app, FloodSimulator simulator, String tag, @Nullable Consumer<String> onLine,
+			List<String> extraArgs) {
 		// a held login ends by its login timeout at the latest
 		long timeoutSeconds = Math.round(this.settings.floodLoginTimeoutSeconds()) + 30;
-		return start(tag + "-" + app.process.name(),
-				java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
-						List.of("--mode", "flood", "--target", app.baseUrl(), "--jwt-file", simulator.jwts().toString(),
-								"--count", Integer.toString(this.settings.floodLogins()), "--first-wave",
-								Integer.toString(this.settings.floodFirstWave()), "--timeout-seconds",
-								Long.toString(timeoutSeconds))),
+		List<String> args = new ArrayList<>(List.of("--mode", "flood", "--target", app.baseUrl(), "--jwt-file",
+				simulator.jwts().toString(), "--count", Integer.toString(this.settings.floodLogins()), "--first-wave",
+				Integer.toString(this.settings.floodFirstWave()), "--beyond-client", this.settings.floodBeyondClient(),
+				"--timeout-seconds", Long.toString(timeoutSeconds)));
+		args.addAll(extraArgs);
+		return start(tag + "-" + app.process.name(), java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class, args),
 				onLine);
 	}
 

@@ -588,6 +588,7 @@ final class Report {
 
 	private String floodMethod(FloodRun run) {
 		OptionalDouble warmupHold = this.settings.number("floodWarmupHoldSeconds");
+		OptionalDouble warmupRounds = this.settings.number("floodWarmupBeyondRounds");
 		return "A DeOAuth simulator of its own holds every `authorize` answer for " + fixed(run.holdSeconds(), 0)
 				+ " s (its latency knob) and records the requests it receives, so that the suite counts the `authorize` "
 				+ "requests that reached it. Per app, two fresh apps side by side: one with `altscodex.max-pending-logins="
@@ -597,21 +598,48 @@ final class Report {
 				+ " connections to DeOAuth, so that every admitted `authorize` is at DeOAuth at once. Each app is warmed "
 				+ "up (a closed loop, then the same flood"
 				+ (warmupHold.isPresent() ? " with a hold of " + fixed(warmupHold.getAsDouble(), 0) + " s" : "")
+				+ ((warmupRounds.isPresent() && warmupRounds.getAsDouble() > 1)
+						? ", in which the bounded app gets the logins beyond the bound "
+								+ fixed(warmupRounds.getAsDouble(), 0) + " times in a row, "
+								+ Verdicts.number((run.logins() - firstWaveOrZero(run)) * warmupRounds.getAsDouble(), 0)
+								+ " refusals, so that the JIT has compiled their path as in a flood that lasts"
+						: "")
 				+ "); then " + fired(run) + ", " + connections(run) + " and for a distinct user. Once every login is registered or refused and every refusal answered "
 				+ "(\"the peak\"), the suite takes the CPU time of each process since the first login was sent "
 				+ "(shares of the " + Objects.requireNonNull(this.results.environment).cores() + " cores), the used heap "
 				+ "after full collections and a class histogram, reads the simulator's count and sets its latency back "
 				+ "to 0: the held `authorize` requests keep theirs, and the code exchange after each is answered at once. "
-				+ "The latencies of the " + Verdicts.BUSY_KIND + " answers are taken three ways: from each login sent "
-				+ "(the load generator's `flatMap` subscribing it, before it "
-				+ ((run.result().connectionsOpenedBefore() != null) ? "takes its connection from the pool" : "opens the login's connection")
-				+ ") to its answer read; from its request written on the wire (the load generator's `doAfterRequest` for that "
-				+ "request) to its answer read, which leaves out the load generator's own queue of logins to send "
-				+ "but still holds the time it takes to read each answer while it sends the others, and is what the "
-				+ "target judges; and inside the app, from the entry of a bench "
+				+ "The latencies of the " + Verdicts.BUSY_KIND + " answers are taken three ways: " + clocks(run)
+				+ "; and inside the app, from the entry of a bench "
 				+ "`WebFilter`, first in the chain, to the commit of each 503 answer (in both variants; reset after the "
 				+ "warm-up, read at the peak). The other answers' latencies run from the login sent. \"Pending after\" "
 				+ "is what the app still holds once every login has ended.";
+	}
+
+	private static int firstWaveOrZero(FloodRun run) {
+		Integer firstWave = run.result().firstWave();
+		return (firstWave != null) ? firstWave : 0;
+	}
+
+	/**
+	 * The load generator's two clocks, by what sent the logins beyond the first wave.
+	 */
+	private static String clocks(FloodRun run) {
+		if (run.result().beyondOnSockets()) {
+			return "the logins after the first wave go out on plain sockets (`SocketWave`: each request a prepared "
+					+ "byte array written in one loop, every answer read by one selector, which reads those that come "
+					+ "while the loop writes the others), as the load generator's Reactor Netty client took as much CPU "
+					+ "per login as the app on the same cores; from each login sent (the wave's start) to its answer "
+					+ "read; from its request written on the wire (its socket write returned) to its answer read, which "
+					+ "is what the target judges";
+		}
+		return "from each login sent (the load generator's `flatMap` subscribing it, before it "
+				+ ((run.result().connectionsOpenedBefore() != null) ? "takes its connection from the pool"
+						: "opens the login's connection")
+				+ ") to its answer read; from its request written on the wire (the load generator's `doAfterRequest` for "
+				+ "that request) to its answer read, which leaves out the load generator's own queue of logins to send "
+				+ "but still holds the time it takes to read each answer while it sends the others, and is what the "
+				+ "target judges";
 	}
 
 	/**
@@ -625,7 +653,7 @@ final class Report {
 		Integer during = run.result().connectionsOpenedDuring();
 		return "each on a connection of its own, opened before the flood and left idle (as a proxy in front of the "
 				+ "app keeps its connections open, so that each login's times hold no TCP connection set up on the same "
-				+ "cores; the load generator's pool had " + Verdicts.number(opened, 0) + " open before the first login "
+				+ "cores; the load generator had " + Verdicts.number(opened, 0) + " open before the first login "
 				+ "and opened " + ((during != null) ? Verdicts.number(during, 0) : "an unrecorded number of") + " more "
 				+ "during the flood)";
 	}

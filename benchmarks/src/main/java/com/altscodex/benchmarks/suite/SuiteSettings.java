@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.altscodex.benchmarks.bare.BareApp;
+import com.altscodex.benchmarks.load.Results;
 
 /**
  * What to run and for how long. {@code --quick} shortens everything for a smoke run of a
@@ -18,7 +19,7 @@ import com.altscodex.benchmarks.bare.BareApp;
 record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean noProfile, List<Integer> users,
 		int targetRounds, double warmupSeconds, double measureSeconds, int memoryLoginsH1, int memoryLoginsH2c, int burstLogins,
 		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, int floodLogins, int floodBound,
-		int floodFirstWave, double floodHoldSeconds, double floodLoginTimeoutSeconds, Path root, Path reportFile, Path jsonFile, Path workDir,
+		int floodFirstWave, String floodBeyondClient, double floodHoldSeconds, double floodLoginTimeoutSeconds, Path root, Path reportFile, Path jsonFile, Path workDir,
 		String command, String note, boolean nativeTransport, boolean render) {
 
 	/** How long the load generator waits for each answer of a burst. */
@@ -33,8 +34,19 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	/** {@code altscodex.max-pending-logins} of the flood's baseline: the bound off. */
 	static final int FLOOD_UNBOUNDED = 1_000_000;
 
-	/** How long the simulator holds {@code authorize} in the flood that warms an app up. */
-	static final double FLOOD_WARMUP_HOLD_SECONDS = 2;
+	/**
+	 * How long the simulator holds {@code authorize} in the flood that warms an app up:
+	 * longer than its rounds of refusals take, so that the bound stays full through them.
+	 */
+	static final double FLOOD_WARMUP_HOLD_SECONDS = 6;
+
+	/**
+	 * How many times the flood that warms a bounded app up sends its logins beyond the
+	 * bound (500 each by default): enough refusals for the JIT to compile their path, as
+	 * in a flood that lasts. With one round, the measured flood ran the refusals while
+	 * the JIT compilers took 0.4–0.7 s of the two cores.
+	 */
+	static final int FLOOD_WARMUP_BEYOND_ROUNDS = 20;
 
 	/** The JVM flags of the app under test and of the bare app under load (identical). */
 	static final List<String> APP_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UnlockDiagnosticVMOptions",
@@ -92,6 +104,13 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		// the bound filled first, then the logins beyond it: each refusal is timed against a
 		// full bound, not behind the admitted logins of the same instant
 		int floodFirstWave = args.intValue("flood-first-wave", floodBound);
+		// the logins beyond the first wave on plain sockets: the Reactor Netty client's own
+		// CPU, on the cores the app runs on, was most of their time (see SocketWave)
+		String floodBeyondClient = args.get("flood-beyond-client", Results.Flood.ON_SOCKETS);
+		if (!List.of(Results.Flood.ON_SOCKETS, Results.Flood.ON_REACTOR_NETTY).contains(floodBeyondClient)) {
+			throw new IllegalArgumentException("--flood-beyond-client is " + Results.Flood.ON_SOCKETS + " or "
+					+ Results.Flood.ON_REACTOR_NETTY);
+		}
 		double floodHold = args.doubleValue("flood-hold", quick ? 10 : 30);
 		double floodLoginTimeout = args.doubleValue("flood-login-timeout", quick ? 15 : 35);
 		if (floodLogins < 1 || floodLogins >= FLOOD_UNBOUNDED) {
@@ -114,7 +133,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 				args.intValue("memory-logins-h2c", quick ? 10_000 : 100_000), args.intValue("burst", 2_000),
 				args.intValue("registry-entries", 100_000), args.intValue("jmh-warmups", quick ? 1 : 3),
 				args.intValue("jmh-iterations", quick ? 2 : 5), args.intValue("jwt-users", 2_000),
-				floodLogins, floodBound, floodFirstWave, floodHold, floodLoginTimeout, root,
+				floodLogins, floodBound, floodFirstWave, floodBeyondClient, floodHold, floodLoginTimeout, root,
 				root.resolve(args.get("report", "docs/performance.md")),
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
@@ -136,6 +155,11 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	 */
 	List<String> transportFlags() {
 		return this.nativeTransport ? List.of() : List.of("-Dreactor.netty.native=false");
+	}
+
+	int floodWarmupBeyondRounds() {
+		return (this.quick || !Results.Flood.ON_SOCKETS.equals(this.floodBeyondClient)) ? 1
+				: FLOOD_WARMUP_BEYOND_ROUNDS;
 	}
 
 	double floodWarmupHoldSeconds() {
@@ -175,8 +199,10 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("floodMaxPendingLogins", this.floodBound);
 		settings.put("floodBaselineMaxPendingLogins", FLOOD_UNBOUNDED);
 		settings.put("floodFirstWave", this.floodFirstWave);
+		settings.put("floodBeyondClient", this.floodBeyondClient);
 		settings.put("floodHoldSeconds", this.floodHoldSeconds);
 		settings.put("floodWarmupHoldSeconds", floodWarmupHoldSeconds());
+		settings.put("floodWarmupBeyondRounds", floodWarmupBeyondRounds());
 		settings.put("floodLoginTimeoutSeconds", this.floodLoginTimeoutSeconds);
 		settings.put("note", this.note);
 		return settings;

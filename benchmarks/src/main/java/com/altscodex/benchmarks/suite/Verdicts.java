@@ -320,6 +320,7 @@ final class Verdicts {
 				.append(number(run.logins() - firstWave, 0))
 				.append(preOpened ? " logins sent at once on connections opened before"
 						: " connections opened at once")
+				.append(run.result().beyondOnSockets() ? " (plain sockets)" : "")
 				.append(", after the app had registered the first ")
 				.append(number(firstWave, 0))
 				.append(" logins and DeOAuth held ")
@@ -329,13 +330,16 @@ final class Verdicts {
 		if (written != null) {
 			text.append("From the request written to the answer they took ")
 				.append(percentiles(written))
-				.append(preOpened ? "; from the login sent, before the load generator took its connection, "
-						: "; from the login sent, before the load generator opened its connection, ")
+				.append(run.result().beyondOnSockets() ? "; from the wave's start, "
+						: preOpened ? "; from the login sent, before the load generator took its connection, "
+								: "; from the login sent, before the load generator opened its connection, ")
 				.append(percentiles(sent))
-				.append(": the p99 from the login sent is ")
+				.append(run.result().beyondOnSockets() ? ": the p99 from the wave's start is "
+						: ": the p99 from the login sent is ")
 				.append(number(sent.p99() - written.p99(), 1))
-				.append(preOpened ? " ms higher, the load generator's own queue of logins to send."
-						: " ms higher, the load generator's own wait for its connections.");
+				.append(run.result().beyondOnSockets() ? " ms higher, the time taken to write the requests before each."
+						: preOpened ? " ms higher, the load generator's own queue of logins to send."
+								: " ms higher, the load generator's own wait for its connections.");
 		}
 		else {
 			text.append("From the login sent to the answer they took ")

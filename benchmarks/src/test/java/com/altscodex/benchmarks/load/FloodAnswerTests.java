@@ -54,7 +54,7 @@ class FloodAnswerTests {
 		assertThat(busy.latency().max()).isBetween(6.9, 7.1);
 		assertThat(busy.latencyFromWritten().count()).isEqualTo(4);
 		assertThat(busy.latencyFromWritten().max()).isBetween(2.9, 3.1);
-		Results.Flood flood = new Results.Flood("http://127.0.0.1:1", 5, null, null, null, 30.0, kinds);
+		Results.Flood flood = new Results.Flood("http://127.0.0.1:1", 5, null, null, null, null, 30.0, kinds);
 		assertThat(flood.answer("ok").latency().p50()).isBetween(29_900.0, 30_100.0);
 		assertThat(flood.answer("lost")).isNull();
 		assertThat(flood.unanswered()).isZero();
@@ -67,7 +67,7 @@ class FloodAnswerTests {
 		tally.add(FloodAnswer.transport(new IllegalStateException()), 1, -1);
 		tally.add(FloodAnswer.of(408, null, "application/problem+json", "{\"type\":\"x/callback-timeout\"}", "u"), 1,
 				1);
-		assertThat(new Results.Flood("t", 3, null, null, null, 1, tally.kinds()).unanswered()).isEqualTo(2);
+		assertThat(new Results.Flood("t", 3, null, null, null, null, 1, tally.kinds()).unanswered()).isEqualTo(2);
 	}
 
 	@Test

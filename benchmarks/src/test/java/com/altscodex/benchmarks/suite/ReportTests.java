@@ -165,7 +165,7 @@ class ReportTests {
 			.toList();
 		results.flood.add(new FloodRun(fresh.variant(), true, fresh.maxPendingLogins(), fresh.logins(),
 				fresh.holdSeconds(), fresh.loginTimeoutSeconds(), fresh.deOAuthConnections(),
-				new Results.Flood("t", 1500, 1000, 1500, 0, 31, answers), fresh.pendingAtPeak(), fresh.refusedByApp(),
+				new Results.Flood("t", 1500, 1000, 1500, 0, Results.Flood.ON_SOCKETS, 31, answers), fresh.pendingAtPeak(), fresh.refusedByApp(),
 				fresh.refusedMeter(), null, null, fresh.authorizeAtPeak(), fresh.authorizeReceived(),
 				fresh.getTokenReceived(), fresh.heapBefore(), fresh.heapAtPeak(), fresh.heapAfter(), fresh.peakSeconds(),
 				fresh.front(), 0, fresh.topClasses(), null));

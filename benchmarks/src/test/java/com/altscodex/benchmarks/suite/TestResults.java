@@ -103,7 +103,7 @@ final class TestResults {
 		long before = 100L << 20;
 		long peak = before + Math.round(bytesPerLogin * pending);
 		return new FloodRun(subject.key, bounded, bounded ? 1000 : 1_000_000, 1500, 30, 35, 1500,
-				new Results.Flood("t", 1500, 1000, 1500, 0, 31, new ArrayList<>(answers)), pending,
+				new Results.Flood("t", 1500, 1000, 1500, 0, Results.Flood.ON_SOCKETS, 31, new ArrayList<>(answers)), pending,
 				bounded ? 1500 - pending : 0, bounded ? (long) (1500 - pending) : null, bounded ? 2.5 : null,
 				bounded ? new Results.Latency(500, 1.5, 2, 3.5, 6, 6, 1.8) : null, authorize,
 				authorize, authorize,

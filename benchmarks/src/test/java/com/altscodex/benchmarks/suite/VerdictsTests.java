@@ -75,11 +75,11 @@ class VerdictsTests {
 				+ "written to the answer");
 		assertThat(verdict.measured()).isEqualTo("2,000.0 ms (p50 1,000.0, max 3,000.0)");
 		assertThat(verdict.why()).isEqualTo("The 500 refusals came in a wave of 500 logins sent at once on connections "
-				+ "opened before, after the app had registered the first 1,000 logins and DeOAuth held 1,000 authorize "
+				+ "opened before (plain sockets), after the app had registered the first 1,000 logins and DeOAuth held 1,000 authorize "
 				+ "requests. From the request written to the answer they took p50 1,000.0 "
-				+ "/ p99 2,000.0 / max 3,000.0 ms; from the login sent, before the load generator took its connection, "
-				+ "p50 1,500.0 / p99 2,800.0 / max 3,900.0 ms: the p99 from the login sent is 800.0 ms higher, the load "
-				+ "generator's own queue of logins to send. Inside the app, from the bench filter's entry to the commit "
+				+ "/ p99 2,000.0 / max 3,000.0 ms; from the wave's start, "
+				+ "p50 1,500.0 / p99 2,800.0 / max 3,900.0 ms: the p99 from the wave's start is 800.0 ms higher, the "
+				+ "time taken to write the requests before each. Inside the app, from the bench filter's entry to the commit "
 				+ "of the answer, the 500 answers 503 took p50 1.5 / p99 3.5 / max 6.0 ms: the p99 from the request "
 				+ "written is 1,996.5 ms higher, time outside the app's filters (waiting to be accepted, for the app's "
 				+ "event loops to read the request, for the answer to be written and read by the load generator). The "
@@ -115,7 +115,7 @@ class VerdictsTests {
 		FloodRun old = new FloodRun(fresh.variant(), true, fresh.maxPendingLogins(), fresh.logins(), fresh.holdSeconds(),
 				fresh.loginTimeoutSeconds(), fresh.deOAuthConnections(),
 				// fired all at once: results of that time had no waves either
-				new Results.Flood("t", 1500, null, null, null, 31, fresh.result().answers()), fresh.pendingAtPeak(),
+				new Results.Flood("t", 1500, null, null, null, null, 31, fresh.result().answers()), fresh.pendingAtPeak(),
 				fresh.refusedByApp(), fresh.refusedMeter(), null, null, fresh.authorizeAtPeak(),
 				fresh.authorizeReceived(), fresh.getTokenReceived(), fresh.heapBefore(), fresh.heapAtPeak(),
 				fresh.heapAfter(), fresh.peakSeconds(), null, 0, List.of(), null);
