@@ -55,10 +55,17 @@ import com.altscodex.deoauth.simulator.DeOAuthSimulator;
  * application already uses (see there);</li>
  * <li>{@code altscodex.redirect-uri}: {@code http://127.0.0.1:<server port><callback path>},
  * where the simulator can reach the application under test;</li>
- * <li>{@code server.port}: a free port, when the test asks for a random one (below).</li>
+ * <li>{@code server.port}: a free port, when the test asks for a random one (below);</li>
+ * <li>for each client under {@code altscodex.clients.<name>}: its {@code auth-server-url}
+ * and {@code platform-url} (the simulator's base URL), its {@code client-secret} (a random
+ * one), its {@code callback-path} (the application's: its own, else the path of its
+ * redirect URI, else {@code /login/altscodex}) and its {@code redirect-uri}
+ * ({@code http://127.0.0.1:<server port><its callback path>}); its {@code client-id}
+ * stays the application's.</li>
  * </ul>
- * The simulator then knows the effective client id, secret and redirect URI as a
- * registered client.
+ * An application whose clients are all named gets no top-level client: the annotation then
+ * sets only the top-level URLs. The simulator knows the effective client id, secret and
+ * redirect URI of every client as registered clients.
  *
  * <h2>Which value wins</h2>
  * Properties the <em>test</em> declares win over the annotation:
@@ -72,8 +79,7 @@ import com.altscodex.deoauth.simulator.DeOAuthSimulator;
  * send a test to the real AltsCodex. Technically, the annotation's property source sits
  * just above the {@code systemProperties} source. The simulator registers whatever client
  * id, secret and redirect URI are in effect in the end, so a test may set any of them
- * itself. Only the top-level client is wired; clients under
- * {@code altscodex.clients.<name>} are left to the test.
+ * itself, for the top-level client and for each named one.
  * <p>
  * The values are resolved when the context refreshes, after every context customizer
  * and initializer has run and before any condition is evaluated: a

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -44,6 +46,8 @@ final class DeOAuthSimulatorRegistrar implements BeanDefinitionRegistryPostProce
 
 	static final String SERVER_PORT_PROPERTY_SOURCE_NAME = "deOAuthSimulatorServerPort";
 
+	static final String NAMED_CLIENTS_PROPERTY_SOURCE_NAME = "deOAuthSimulatorNamedClients";
+
 	static final String DEFAULT_CALLBACK_PATH = "/login/altscodex";
 
 	private static final String AUTH_SERVER_URL = "altscodex.auth-server-url";
@@ -57,6 +61,8 @@ final class DeOAuthSimulatorRegistrar implements BeanDefinitionRegistryPostProce
 	private static final String REDIRECT_URI = "altscodex.redirect-uri";
 
 	private static final String CALLBACK_PATH = "altscodex.callback-path";
+
+	private static final String CLIENTS = "altscodex.clients";
 
 	private static final String SERVER_PORT = "server.port";
 
@@ -101,32 +107,109 @@ final class DeOAuthSimulatorRegistrar implements BeanDefinitionRegistryPostProce
 	private void pointApplicationAt(DeOAuthSimulator simulator) {
 		String callbackPath = callbackPath();
 		int port = serverPort();
+		// an application of named clients only gets no top-level client it does not have
+		boolean topLevelClient = namedClients().isEmpty() || hasTopLevelClient();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put(AUTH_SERVER_URL, simulator.baseUrl());
 		properties.put(PLATFORM_URL, simulator.baseUrl());
-		properties.put(CLIENT_ID, this.clientId);
-		properties.put(CLIENT_SECRET, randomSecret());
-		properties.put(CALLBACK_PATH, callbackPath);
+		if (topLevelClient) {
+			properties.put(CLIENT_ID, this.clientId);
+			properties.put(CLIENT_SECRET, randomSecret());
+			properties.put(CALLBACK_PATH, callbackPath);
+		}
 		MutablePropertySources sources = this.environment.getPropertySources();
 		add(sources, new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
-		// the redirect URI names the path the application serves, once the test's own
+		if (topLevelClient) {
+			// the redirect URI names the path the application serves, once the test's own
+			// properties had their say
+			String servedPath = this.environment.getProperty(CALLBACK_PATH);
+			Map<String, Object> withRedirectUri = new LinkedHashMap<>(properties);
+			withRedirectUri.put(REDIRECT_URI,
+					"http://" + host() + ":" + port + (StringUtils.hasText(servedPath) ? servedPath : callbackPath));
+			sources.replace(PROPERTY_SOURCE_NAME, new MapPropertySource(PROPERTY_SOURCE_NAME, withRedirectUri));
+			register(simulator, "default", this.environment.getProperty(CLIENT_ID),
+					this.environment.getProperty(CLIENT_SECRET), this.environment.getProperty(REDIRECT_URI));
+		}
+		pointNamedClientsAt(simulator, port);
+	}
+
+	private boolean hasTopLevelClient() {
+		return StringUtils.hasText(this.environment.getProperty(CLIENT_ID))
+				|| StringUtils.hasText(this.environment.getProperty(CLIENT_SECRET))
+				|| StringUtils.hasText(this.environment.getProperty(REDIRECT_URI));
+	}
+
+	/**
+	 * Each client under {@code altscodex.clients.<name>} too: its URLs are the
+	 * simulator's, its secret a random one and its redirect URI this application's, so that
+	 * no named client's own configuration sends a test to the real AltsCodex. Its client
+	 * id stays the application's (it is no secret); the test's own properties win, as for
+	 * the top-level client.
+	 */
+	private void pointNamedClientsAt(DeOAuthSimulator simulator, int port) {
+		Map<String, NamedClient> clients = namedClients();
+		if (clients.isEmpty()) {
+			return;
+		}
+		Map<String, Object> properties = new LinkedHashMap<>();
+		clients.forEach((name, client) -> {
+			String prefix = CLIENTS + "." + name + ".";
+			properties.put(prefix + "auth-server-url", simulator.baseUrl());
+			properties.put(prefix + "platform-url", simulator.baseUrl());
+			properties.put(prefix + "client-secret", randomSecret());
+			properties.put(prefix + "callback-path", client.callbackPath());
+		});
+		MutablePropertySources sources = this.environment.getPropertySources();
+		add(sources, new MapPropertySource(NAMED_CLIENTS_PROPERTY_SOURCE_NAME, properties));
+		// the redirect URIs name the paths the application serves, once the test's own
 		// properties had their say
-		String servedPath = this.environment.getProperty(CALLBACK_PATH);
-		Map<String, Object> withRedirectUri = new LinkedHashMap<>(properties);
-		withRedirectUri.put(REDIRECT_URI,
-				"http://" + host() + ":" + port + (StringUtils.hasText(servedPath) ? servedPath : callbackPath));
-		sources.replace(PROPERTY_SOURCE_NAME, new MapPropertySource(PROPERTY_SOURCE_NAME, withRedirectUri));
-		String clientId = this.environment.getProperty(CLIENT_ID);
-		String clientSecret = this.environment.getProperty(CLIENT_SECRET);
-		String redirectUri = this.environment.getProperty(REDIRECT_URI);
+		Map<String, NamedClient> served = namedClients();
+		Map<String, Object> withRedirectUris = new LinkedHashMap<>(properties);
+		served.forEach((name, client) -> withRedirectUris.put(CLIENTS + "." + name + ".redirect-uri",
+				"http://" + host() + ":" + port + client.callbackPath()));
+		sources.replace(NAMED_CLIENTS_PROPERTY_SOURCE_NAME,
+				new MapPropertySource(NAMED_CLIENTS_PROPERTY_SOURCE_NAME, withRedirectUris));
+		namedClients().forEach((name, client) -> register(simulator, name, client.clientId(), client.clientSecret(),
+				client.redirectUri()));
+	}
+
+	/**
+	 * The named clients as the environment has them now, each with the path its callback
+	 * is served at: its {@code callback-path}, else the path of its redirect URI, else the
+	 * default.
+	 */
+	private Map<String, NamedClient> namedClients() {
+		Map<String, NamedClient> bound = Binder.get(this.environment)
+			.bind(CLIENTS, Bindable.mapOf(String.class, NamedClient.class))
+			.orElse(Map.of());
+		Map<String, NamedClient> clients = new LinkedHashMap<>();
+		bound.forEach((name, client) -> {
+			String path = StringUtils.hasText(client.callbackPath()) ? client.callbackPath()
+					: pathOf(client.redirectUri());
+			clients.put(name, new NamedClient(client.clientId(), client.clientSecret(), client.redirectUri(),
+					(path != null) ? path : DEFAULT_CALLBACK_PATH));
+		});
+		return clients;
+	}
+
+	private static void register(DeOAuthSimulator simulator, String name, @Nullable String clientId,
+			@Nullable String clientSecret, @Nullable String redirectUri) {
 		if (StringUtils.hasText(clientId) && StringUtils.hasText(clientSecret) && StringUtils.hasText(redirectUri)) {
 			// otherwise the starter fails start-up, naming the missing property
 			simulator.registerClient(clientId, clientSecret, redirectUri);
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("DeOAuth simulator on " + simulator.baseUrl() + " serves client '" + clientId
-					+ "' with redirect URI " + redirectUri);
+			logger.debug("DeOAuth simulator on " + simulator.baseUrl() + " serves client '" + name + "' ("
+					+ clientId + ") with redirect URI " + redirectUri);
 		}
+	}
+
+	/**
+	 * What the registrar reads of a client under {@code altscodex.clients.<name>}; the rest
+	 * of its settings are the application's.
+	 */
+	record NamedClient(@Nullable String clientId, @Nullable String clientSecret, @Nullable String redirectUri,
+			@Nullable String callbackPath) {
 	}
 
 	/**
