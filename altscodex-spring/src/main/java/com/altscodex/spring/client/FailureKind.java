@@ -1,5 +1,6 @@
 package com.altscodex.spring.client;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -96,6 +97,8 @@ public enum FailureKind {
 
 	private final String type;
 
+	private final URI typeUri;
+
 	private final String title;
 
 	private final String detail;
@@ -108,6 +111,8 @@ public enum FailureKind {
 			@Nullable Duration retryAfter) {
 		this.status = status;
 		this.type = type;
+		// made once: a flood of refusals answers this problem type thousands of times a second
+		this.typeUri = URI.create(TYPE_PREFIX + type);
 		this.title = title;
 		this.detail = detail;
 		this.outcome = outcome;
@@ -127,6 +132,13 @@ public enum FailureKind {
 	 */
 	public String type() {
 		return this.type;
+	}
+
+	/**
+	 * The problem's {@code type} URI: {@link #TYPE_PREFIX} followed by {@link #type()}.
+	 */
+	public URI typeUri() {
+		return this.typeUri;
 	}
 
 	/**

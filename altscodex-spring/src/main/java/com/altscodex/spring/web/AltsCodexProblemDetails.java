@@ -1,7 +1,5 @@
 package com.altscodex.spring.web;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -40,7 +38,7 @@ public class AltsCodexProblemDetails {
 		FailureKind kind = ex.getKind();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusFor(ex), kind.detail());
 		problem.setTitle(kind.title());
-		problem.setType(URI.create(TYPE_PREFIX + kind.type()));
+		problem.setType(kind.typeUri());
 		String code = ex.getErrorCode();
 		if (code != null) {
 			problem.setProperty("code", code);

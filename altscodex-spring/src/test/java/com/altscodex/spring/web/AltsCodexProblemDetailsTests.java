@@ -2,6 +2,7 @@ package com.altscodex.spring.web;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -36,6 +37,7 @@ import com.altscodex.spring.client.TokenRefreshFailedException;
 import com.altscodex.spring.client.TooManyPendingLoginsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Every failure, answered from the one table: its status, problem type and title, the
@@ -147,6 +149,13 @@ class AltsCodexProblemDetailsTests {
 			.is5xxServerError()
 			.expectHeader()
 			.doesNotExist(HttpHeaders.RETRY_AFTER);
+	}
+
+	@Test
+	void handlerWithoutAJsonWriterThenRefusedAtConstruction() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AltsCodexWebExceptionHandler(this.problemDetails, List.of()))
+			.withMessageContaining("application/problem+json");
 	}
 
 	private WebTestClient.ResponseSpec answer(AltsCodexException failure) {
