@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -817,7 +819,7 @@ public final class BenchmarkSuite {
 			ChildProcess generator = startFlood(app, simulator, "measured", onLine, List.of());
 			generatorPid.set(generator.pid());
 			try {
-				releaseBeyond(generator, simulator, 0);
+				releaseBeyond(generator, simulator, 0, app);
 				// the peak: every login of the flood registered or refused, and every refusal answered
 				long deadline = started + Duration.ofMillis(holdMs / 2).toNanos();
 				boolean peaked = false;
@@ -901,6 +903,57 @@ public final class BenchmarkSuite {
 	 * paths a flood takes (accepting every connection at once, refusing beyond the bound).
 	 */
 	private void warmUpForFlood(App app, FloodSimulator simulator, boolean bounded) {
+		Thread control = startControlTraffic(app);
+		try {
+			warmUpLoginsForFlood(app, simulator, bounded);
+		}
+		finally {
+			control.interrupt();
+			try {
+				control.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/*
+	 * The suite's own requests to the app (its state, its answer times, its metrics) take
+	 * other branches through WebFlux's handler lookup than the logins do. Sent only after
+	 * a warm-up of logins alone, they made C2 throw that compiled code away (a JFR
+	 * recording of the observed app: AbstractHandlerMethodMapping.lookupHandlerMethod made
+	 * not entrant, speculate_null_assert) and compile it again, 0.6 to 1.1 s for each of
+	 * the lookup's largest methods, while the measured flood ran. The warm-up sends them
+	 * alongside its logins, as the measured flood does.
+	 */
+	private Thread startControlTraffic(App app) {
+		Thread control = new Thread(() -> {
+			int round = 0;
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					pending(app);
+					refused(app);
+					if (round++ % 10 == 0) {
+						scrape(app);
+						answerTimes(app);
+					}
+					Thread.sleep(SuiteSettings.FLOOD_WARMUP_POLL_MILLIS);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				catch (RuntimeException ex) {
+					// the app was too busy to answer in time: the next round asks again
+				}
+			}
+		}, "flood-warm-up-control");
+		control.setDaemon(true);
+		control.start();
+		return control;
+	}
+
+	private void warmUpLoginsForFlood(App app, FloodSimulator simulator, boolean bounded) {
 		ChildProcess loop = start("warm-up-loop-" + app.process.name(),
 				java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
 						List.of("--mode", "closed", "--target", app.baseUrl(), "--jwt-file", simulator.jwts().toString(),
@@ -921,7 +974,7 @@ public final class BenchmarkSuite {
 		ChildProcess flood = startFlood(app, simulator, "warm-up", null, List.of("--beyond-rounds",
 				Integer.toString(rounds)));
 		try {
-			releaseBeyond(flood, simulator, authorizeBefore);
+			releaseBeyond(flood, simulator, authorizeBefore, null);
 			flood.awaitLineStartingWith("RESULT ",
 					Duration.ofMillis(Math.round(this.settings.floodLoginTimeoutSeconds() * 1000)).plusMinutes(2));
 		}
@@ -948,9 +1001,11 @@ public final class BenchmarkSuite {
 	/*
 	 * With a first wave, the load generator fires the rest when told: once DeOAuth holds
 	 * the first wave's authorize requests, so that the logins beyond the bound meet an app
-	 * done with sending them.
+	 * done with sending them; in the measured flood, also once the app is quiet (see
+	 * awaitQuiet).
 	 */
-	private void releaseBeyond(ChildProcess generator, FloodSimulator simulator, long authorizeBefore) {
+	private void releaseBeyond(ChildProcess generator, FloodSimulator simulator, long authorizeBefore,
+			@Nullable App quietApp) {
 		int firstWave = this.settings.floodFirstWave();
 		if (firstWave == 0) {
 			return;
@@ -961,7 +1016,48 @@ public final class BenchmarkSuite {
 		while (counts(simulator).authorize() - authorizeBefore < firstWave && System.nanoTime() < deadline) {
 			sleep(Duration.ofMillis(20));
 		}
+		if (quietApp != null) {
+			String quiet = awaitQuiet(quietApp,
+					Duration.ofMillis(Math.round(1000 * this.settings.floodQuietTimeoutSeconds())));
+			String check = "Flood, " + quietApp.subject.label + " (" + quietApp.process.name() + "): the logins beyond "
+					+ "the first wave went " + quiet;
+			this.results.checks.add(check);
+			log(check);
+		}
 		generator.send("beyond");
+	}
+
+	/*
+	 * The first wave's logins can leave the app's C2 compiler busy with what they ran (a
+	 * JFR recording of the observed app showed compilations of 0.5 to 1.3 s each, of
+	 * WebFlux's handler lookup and the JSON encoder, running through the refusals): a
+	 * refusal timed meanwhile measures the compiler on the same two cores. The suite waits
+	 * until the app has used less than 5 % of a core for a second, at most the given time,
+	 * and says which.
+	 */
+	private String awaitQuiet(App app, Duration timeout) {
+		long pid = app.process.pid();
+		long started = System.nanoTime();
+		long deadline = started + timeout.toNanos();
+		long jitBefore = this.clock.threadGroupTicks(pid).getOrDefault(CpuClock.ThreadGroup.JIT.label, 0L);
+		Deque<Long> ticks = new ArrayDeque<>(List.of(this.clock.processTicks(pid)));
+		int samplesPerSecond = 4;
+		boolean quiet = false;
+		while (!quiet && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(1000 / samplesPerSecond));
+			ticks.addLast(this.clock.processTicks(pid));
+			if (ticks.size() > samplesPerSecond + 1) {
+				ticks.removeFirst();
+			}
+			quiet = ticks.size() > samplesPerSecond && this.clock.seconds(ticks.getLast() - ticks.getFirst()) < 0.05;
+		}
+		double waited = (System.nanoTime() - started) / 1e9;
+		double jit = this.clock.seconds(
+				this.clock.threadGroupTicks(pid).getOrDefault(CpuClock.ThreadGroup.JIT.label, 0L) - jitBefore);
+		return (quiet ? "once the app had used less than 5 % of a core for 1 s, " + Verdicts.number(waited, 1)
+				+ " s after DeOAuth held the first wave" : "after " + Verdicts.number(waited, 1)
+						+ " s although the app was still busy")
+				+ " (its JIT compilers used " + Verdicts.number(jit, 2) + " s of CPU meanwhile)";
 	}
 
 	private static SimulatorCounts counts(FloodSimulator simulator) {

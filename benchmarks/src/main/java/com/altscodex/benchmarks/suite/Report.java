@@ -604,7 +604,14 @@ final class Report {
 								+ Verdicts.number((run.logins() - firstWaveOrZero(run)) * warmupRounds.getAsDouble(), 0)
 								+ " refusals, so that the JIT has compiled their path as in a flood that lasts"
 						: "")
-				+ "); then " + fired(run) + ", " + connections(run) + " and for a distinct user. Once every login is registered or refused and every refusal answered "
+				+ (this.settings.number("floodWarmupPollSeconds").isPresent()
+						? ", while the suite polls the app as it does during the measured flood (its state every "
+								+ fixed(this.settings.number("floodWarmupPollSeconds").getAsDouble() * 1000, 0)
+								+ " ms, its answer times and metrics every ten polls), whose requests take other branches "
+								+ "through WebFlux's handler lookup than the logins: sent only after the warm-up, they made "
+								+ "C2 compile that lookup again during the measured flood"
+						: "")
+				+ "); then " + fired(run) + quiet() + ", " + connections(run) + " and for a distinct user. Once every login is registered or refused and every refusal answered "
 				+ "(\"the peak\"), the suite takes the CPU time of each process since the first login was sent "
 				+ "(shares of the " + Objects.requireNonNull(this.results.environment).cores() + " cores), the used heap "
 				+ "after full collections and a class histogram, reads the simulator's count and sets its latency back "
@@ -614,6 +621,21 @@ final class Report {
 				+ "`WebFilter`, first in the chain, to the commit of each 503 answer (in both variants; reset after the "
 				+ "warm-up, read at the peak). The other answers' latencies run from the login sent. \"Pending after\" "
 				+ "is what the app still holds once every login has ended.";
+	}
+
+	/**
+	 * The wait for a quiet app before the logins beyond the first wave, when the run made
+	 * one.
+	 */
+	private String quiet() {
+		OptionalDouble timeout = this.settings.number("floodQuietTimeoutSeconds");
+		if (timeout.isEmpty() || timeout.getAsDouble() <= 0) {
+			return "";
+		}
+		return " (and once the app has used less than 5 % of a core for 1 s, at most "
+				+ fixed(timeout.getAsDouble(), 1) + " s later: the first wave leaves its C2 compiler compiling what it "
+				+ "ran for seconds, and a refusal timed meanwhile measures the compiler; the checks below say how long "
+				+ "each app took)";
 	}
 
 	private static int firstWaveOrZero(FloodRun run) {

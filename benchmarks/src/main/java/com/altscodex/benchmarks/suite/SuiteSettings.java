@@ -48,6 +48,20 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	 */
 	static final int FLOOD_WARMUP_BEYOND_ROUNDS = 20;
 
+	/**
+	 * How long the measured flood waits at most, once DeOAuth holds the first wave, for
+	 * the app to be quiet before it sends the logins beyond the bound, and at most a
+	 * quarter of the hold: the peak must come within half the hold for its figures to
+	 * count.
+	 */
+	static final int FLOOD_QUIET_TIMEOUT_SECONDS = 8;
+
+	/**
+	 * How often the suite polls the app's state while warming it up for the flood, as it
+	 * does during the measured flood.
+	 */
+	static final int FLOOD_WARMUP_POLL_MILLIS = 50;
+
 	/** The JVM flags of the app under test and of the bare app under load (identical). */
 	static final List<String> APP_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UnlockDiagnosticVMOptions",
 			"-XX:+DebugNonSafepoints");
@@ -162,6 +176,14 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 				: FLOOD_WARMUP_BEYOND_ROUNDS;
 	}
 
+	/**
+	 * How long the measured flood waits at most for the app to be quiet before the logins
+	 * beyond the first wave; 0 without a first wave.
+	 */
+	double floodQuietTimeoutSeconds() {
+		return (this.floodFirstWave > 0) ? Math.min(FLOOD_QUIET_TIMEOUT_SECONDS, this.floodHoldSeconds / 4) : 0;
+	}
+
 	double floodWarmupHoldSeconds() {
 		return Math.min(FLOOD_WARMUP_HOLD_SECONDS, this.floodHoldSeconds);
 	}
@@ -203,6 +225,8 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("floodHoldSeconds", this.floodHoldSeconds);
 		settings.put("floodWarmupHoldSeconds", floodWarmupHoldSeconds());
 		settings.put("floodWarmupBeyondRounds", floodWarmupBeyondRounds());
+		settings.put("floodQuietTimeoutSeconds", floodQuietTimeoutSeconds());
+		settings.put("floodWarmupPollSeconds", FLOOD_WARMUP_POLL_MILLIS / 1000.0);
 		settings.put("floodLoginTimeoutSeconds", this.floodLoginTimeoutSeconds);
 		settings.put("note", this.note);
 		return settings;
