@@ -372,24 +372,41 @@ public final class BenchmarkSuite {
 	}
 
 	/**
-	 * Waits until the app uses less than 5 % of a core for two seconds in a row.
+	 * Waits until the app has used less than 5 % of a core over two seconds.
 	 * @return what happened, for the report
 	 */
 	private String awaitIdle(App app, Duration timeout) {
+		Quiet idle = awaitQuiet(app, timeout, Duration.ofSeconds(2), 2);
+		return idle.reached() ? "idle after " + Verdicts.number(idle.seconds(), 0) + " s"
+				: "still busy after " + timeout.toSeconds() + " s (JIT or GC); measured anyway";
+	}
+
+	/**
+	 * Waits until the app has used less than 5 % of a core over the last {@code window},
+	 * read {@code samples} times in it, at most {@code timeout}.
+	 */
+	private Quiet awaitQuiet(App app, Duration timeout, Duration window, int samples) {
+		long pid = app.process.pid();
 		long started = System.nanoTime();
 		long deadline = started + timeout.toNanos();
-		long ticks = this.clock.processTicks(app.process.pid());
-		int quietSeconds = 0;
-		while (System.nanoTime() < deadline) {
-			sleep(Duration.ofSeconds(1));
-			long now = this.clock.processTicks(app.process.pid());
-			quietSeconds = (this.clock.seconds(now - ticks) < 0.05) ? quietSeconds + 1 : 0;
-			ticks = now;
-			if (quietSeconds >= 2) {
-				return "idle after " + Verdicts.number((System.nanoTime() - started) / 1e9, 0) + " s";
+		double limit = 0.05 * window.toMillis() / 1000.0;
+		Deque<Long> ticks = new ArrayDeque<>(List.of(this.clock.processTicks(pid)));
+		boolean quiet = false;
+		while (!quiet && System.nanoTime() < deadline) {
+			sleep(window.dividedBy(samples));
+			ticks.addLast(this.clock.processTicks(pid));
+			if (ticks.size() > samples + 1) {
+				ticks.removeFirst();
 			}
+			quiet = ticks.size() > samples && this.clock.seconds(ticks.getLast() - ticks.getFirst()) < limit;
 		}
-		return "still busy after " + timeout.toSeconds() + " s (JIT or GC); measured anyway";
+		return new Quiet(quiet, (System.nanoTime() - started) / 1e9);
+	}
+
+	/**
+	 * Whether the app became quiet, and after how many seconds.
+	 */
+	private record Quiet(boolean reached, double seconds) {
 	}
 
 	/*
@@ -934,7 +951,7 @@ public final class BenchmarkSuite {
 				try {
 					pending(app);
 					refused(app);
-					if (round++ % 10 == 0) {
+					if (round++ % SuiteSettings.FLOOD_WARMUP_SCRAPE_EVERY == 0) {
 						scrape(app);
 						answerTimes(app);
 					}
@@ -1002,7 +1019,7 @@ public final class BenchmarkSuite {
 	 * With a first wave, the load generator fires the rest when told: once DeOAuth holds
 	 * the first wave's authorize requests, so that the logins beyond the bound meet an app
 	 * done with sending them; in the measured flood, also once the app is quiet (see
-	 * awaitQuiet).
+	 * awaitQuietFlood).
 	 */
 	private void releaseBeyond(ChildProcess generator, FloodSimulator simulator, long authorizeBefore,
 			@Nullable App quietApp) {
@@ -1017,7 +1034,7 @@ public final class BenchmarkSuite {
 			sleep(Duration.ofMillis(20));
 		}
 		if (quietApp != null) {
-			String quiet = awaitQuiet(quietApp,
+			String quiet = awaitQuietFlood(quietApp,
 					Duration.ofMillis(Math.round(1000 * this.settings.floodQuietTimeoutSeconds())));
 			String check = "Flood, " + quietApp.subject.label + " (" + quietApp.process.name() + "): the logins beyond "
 					+ "the first wave went " + quiet;
@@ -1035,28 +1052,15 @@ public final class BenchmarkSuite {
 	 * until the app has used less than 5 % of a core for a second, at most the given time,
 	 * and says which.
 	 */
-	private String awaitQuiet(App app, Duration timeout) {
+	private String awaitQuietFlood(App app, Duration timeout) {
 		long pid = app.process.pid();
-		long started = System.nanoTime();
-		long deadline = started + timeout.toNanos();
 		long jitBefore = this.clock.threadGroupTicks(pid).getOrDefault(CpuClock.ThreadGroup.JIT.label, 0L);
-		Deque<Long> ticks = new ArrayDeque<>(List.of(this.clock.processTicks(pid)));
-		int samplesPerSecond = 4;
-		boolean quiet = false;
-		while (!quiet && System.nanoTime() < deadline) {
-			sleep(Duration.ofMillis(1000 / samplesPerSecond));
-			ticks.addLast(this.clock.processTicks(pid));
-			if (ticks.size() > samplesPerSecond + 1) {
-				ticks.removeFirst();
-			}
-			quiet = ticks.size() > samplesPerSecond && this.clock.seconds(ticks.getLast() - ticks.getFirst()) < 0.05;
-		}
-		double waited = (System.nanoTime() - started) / 1e9;
+		Quiet quiet = awaitQuiet(app, timeout, Duration.ofSeconds(1), 4);
 		double jit = this.clock.seconds(
 				this.clock.threadGroupTicks(pid).getOrDefault(CpuClock.ThreadGroup.JIT.label, 0L) - jitBefore);
-		return (quiet ? "once the app had used less than 5 % of a core for 1 s, " + Verdicts.number(waited, 1)
-				+ " s after DeOAuth held the first wave" : "after " + Verdicts.number(waited, 1)
-						+ " s although the app was still busy")
+		return (quiet.reached() ? "once the app had used less than 5 % of a core for 1 s, "
+				+ Verdicts.number(quiet.seconds(), 1) + " s after DeOAuth held the first wave"
+				: "after " + Verdicts.number(quiet.seconds(), 1) + " s although the app was still busy")
 				+ " (its JIT compilers used " + Verdicts.number(jit, 2) + " s of CPU meanwhile)";
 	}
 

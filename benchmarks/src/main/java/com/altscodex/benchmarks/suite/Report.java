@@ -589,6 +589,7 @@ final class Report {
 	private String floodMethod(FloodRun run) {
 		OptionalDouble warmupHold = this.settings.number("floodWarmupHoldSeconds");
 		OptionalDouble warmupRounds = this.settings.number("floodWarmupBeyondRounds");
+		OptionalDouble warmupPoll = this.settings.number("floodWarmupPollSeconds");
 		return "A DeOAuth simulator of its own holds every `authorize` answer for " + fixed(run.holdSeconds(), 0)
 				+ " s (its latency knob) and records the requests it receives, so that the suite counts the `authorize` "
 				+ "requests that reached it. Per app, two fresh apps side by side: one with `altscodex.max-pending-logins="
@@ -604,10 +605,10 @@ final class Report {
 								+ Verdicts.number((run.logins() - firstWaveOrZero(run)) * warmupRounds.getAsDouble(), 0)
 								+ " refusals, so that the JIT has compiled their path as in a flood that lasts"
 						: "")
-				+ (this.settings.number("floodWarmupPollSeconds").isPresent()
+				+ (warmupPoll.isPresent()
 						? ", while the suite polls the app as it does during the measured flood (its state every "
-								+ fixed(this.settings.number("floodWarmupPollSeconds").getAsDouble() * 1000, 0)
-								+ " ms, its answer times and metrics every ten polls), whose requests take other branches "
+								+ fixed(warmupPoll.getAsDouble() * 1000, 0) + " ms, its answer times and metrics every "
+								+ SuiteSettings.FLOOD_WARMUP_SCRAPE_EVERY + " polls), whose requests take other branches "
 								+ "through WebFlux's handler lookup than the logins: sent only after the warm-up, they made "
 								+ "C2 compile that lookup again during the measured flood"
 						: "")

@@ -62,6 +62,12 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	 */
 	static final int FLOOD_WARMUP_POLL_MILLIS = 50;
 
+	/**
+	 * Every how many polls of the app's state the flood's warm-up also reads its answer
+	 * times and its metrics.
+	 */
+	static final int FLOOD_WARMUP_SCRAPE_EVERY = 10;
+
 	/** The JVM flags of the app under test and of the bare app under load (identical). */
 	static final List<String> APP_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UnlockDiagnosticVMOptions",
 			"-XX:+DebugNonSafepoints");
