@@ -38,7 +38,11 @@ import com.altscodex.spring.client.SlotInfo;
  * {@code @SpringBootTest} of this module picks it up by searching the packages.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = {
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+		"com.altscodex.spring.autoconfigure.security.AltsCodexSecurityAutoConfiguration" })
 class SecretsInLogsApplication {
 
 	static final String CLIENT_ID = "test-client";

@@ -495,7 +495,7 @@ class SecretsInLogsTests {
 			assertThat(encodings).as("the JSON encoder's TRACE line of the slot of " + id)
 				.anySatisfy((encoding) -> assertThat(encoding)
 					.contains("Encoding [SlotInfo[id=\"" + id + "\", accessToken=******",
-							"tokenNickname=\"" + slot.get("token_nickname").asString() + "\"", "code=******]]")
+							"tokenNickname=\"" + slot.get("token_nickname").asString() + "\"", "code=******, refreshToken=******]]")
 					.doesNotContain(accessToken, code));
 		}
 		List<String> lines = scan.lines();

@@ -35,10 +35,15 @@ import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
 /**
  * An application on the starter, as a user writes one: a login route that hands the
  * request body (a JWT) to the auto-configured client, and a route that raises each
- * client failure.
+ * client failure. Without Spring Security, which the security tests' own application
+ * brings: these routes are what is under test here.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = {
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+		"com.altscodex.spring.autoconfigure.security.AltsCodexSecurityAutoConfiguration" })
 public class TestApplication {
 
 	public static final String CLIENT_ID = "test-client";

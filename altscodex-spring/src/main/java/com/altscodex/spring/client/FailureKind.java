@@ -29,6 +29,53 @@ public enum FailureKind {
 	INVALID_CODE(HttpStatus.BAD_REQUEST, "invalid-code", "Invalid authorization code",
 			"The authorization code is missing or malformed.", LoginOutcome.FAILED, null),
 
+	/**
+	 * A sign-in request that cannot hold a sign-in: not a JSON object with one non-empty
+	 * string {@code jwt}, not UTF-8. Nothing was sent.
+	 */
+	INVALID_LOGIN_REQUEST(HttpStatus.BAD_REQUEST, "invalid-login-request", "Invalid sign-in request",
+			"The sign-in request is malformed.", LoginOutcome.FAILED, null),
+
+	/** A sign-in request with another method than the endpoint takes. Nothing was sent. */
+	LOGIN_METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "login-method-not-allowed", "Method not allowed",
+			"Sign in with POST.", LoginOutcome.FAILED, null),
+
+	/** A sign-in request whose body is not declared as JSON in UTF-8. Nothing was sent. */
+	LOGIN_MEDIA_TYPE_NOT_SUPPORTED(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "login-media-type-not-supported",
+			"Unsupported media type", "Send the JWT as application/json.", LoginOutcome.FAILED, null),
+
+	/** A sign-in request whose body is larger than any JWT. Nothing was sent. */
+	LOGIN_REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "login-request-too-large", "Sign-in request too large",
+			"The request body is too large.", LoginOutcome.FAILED, null),
+
+	/**
+	 * The return leg of a redirect sign-in whose state is not the one this browser
+	 * session stored: another session's, already used, expired, or none. Nothing was sent.
+	 */
+	INVALID_STATE(HttpStatus.FORBIDDEN, "invalid-state", "Sign-in could not be verified",
+			"This sign-in was not started in this browser, was already used or has expired; sign in again.",
+			LoginOutcome.REJECTED, null),
+
+	/** Too many sign-in attempts from one client address. Nothing was sent. */
+	SIGN_IN_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "sign-in-rate-limited", "Too many sign-in attempts",
+			"Too many sign-in attempts from your address; wait a moment and try again.", LoginOutcome.OVERLOADED,
+			Duration.ofSeconds(1)),
+
+	/** A request that needs a signed-in user came without one. */
+	NOT_SIGNED_IN(HttpStatus.UNAUTHORIZED, "not-signed-in", "Sign-in required", "Sign in to continue.",
+			LoginOutcome.FAILED, null),
+
+	/** A signed-in user asked for something they may not do. */
+	ACCESS_DENIED(HttpStatus.FORBIDDEN, "access-denied", "Access denied", "You are not allowed to do this.",
+			LoginOutcome.FAILED, null),
+
+	/**
+	 * A state-changing request from a browser without the CSRF token: the value of the
+	 * {@code XSRF-TOKEN} cookie belongs in the {@code X-XSRF-TOKEN} header.
+	 */
+	INVALID_CSRF_TOKEN(HttpStatus.FORBIDDEN, "invalid-csrf-token", "Missing or invalid CSRF token",
+			"Send the value of the XSRF-TOKEN cookie in the X-XSRF-TOKEN header.", LoginOutcome.FAILED, null),
+
 	/** DeOAuth refused the JWT as expired ({@code EXPIRED_TOKEN}). */
 	EXPIRED_TOKEN(HttpStatus.UNAUTHORIZED, "expired-token", "Sign-in token expired",
 			"The sign-in token has expired; sign in again.", LoginOutcome.EXPIRED, null),

@@ -35,14 +35,24 @@ public class AltsCodexProblemDetails {
 	 * @return the problem detail
 	 */
 	public ProblemDetail problemFor(AltsCodexException ex) {
-		FailureKind kind = ex.getKind();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusFor(ex), kind.detail());
-		problem.setTitle(kind.title());
-		problem.setType(kind.typeUri());
+		ProblemDetail problem = problemFor(ex.getKind());
+		problem.setStatus(statusFor(ex));
 		String code = ex.getErrorCode();
 		if (code != null) {
 			problem.setProperty("code", code);
 		}
+		return problem;
+	}
+
+	/**
+	 * The problem detail for a kind of failure: its status, type, title and detail.
+	 * @param kind the kind of failure
+	 * @return the problem detail
+	 */
+	public ProblemDetail problemFor(FailureKind kind) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), kind.detail());
+		problem.setTitle(kind.title());
+		problem.setType(kind.typeUri());
 		return problem;
 	}
 

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of AltsCodex sign-in on Spring Security (WebFlux).
+ */
+@NullMarked
+package com.altscodex.spring.autoconfigure.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,124 @@
+package com.altscodex.spring.autoconfigure.security;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A browser's cookie jar over a {@link WebTestClient} bound to a running server: keeps
+ * the {@code SESSION} and {@code XSRF-TOKEN} cookies between requests and echoes the CSRF
+ * token in {@code X-XSRF-TOKEN} on unsafe requests, as a single-page application does.
+ */
+final class BrowserSession {
+
+	static final String SESSION = "SESSION";
+
+	static final String XSRF_TOKEN = "XSRF-TOKEN";
+
+	private final WebTestClient web;
+
+	private final Map<String, String> cookies = new LinkedHashMap<>();
+
+	BrowserSession(String baseUrl) {
+		this.web = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
+	}
+
+	WebTestClient web() {
+		return this.web;
+	}
+
+	String cookie(String name) {
+		return this.cookies.get(name);
+	}
+
+	void forget(String name) {
+		this.cookies.remove(name);
+	}
+
+	void set(String name, String value) {
+		this.cookies.put(name, value);
+	}
+
+	/** GETs a path to pick up the CSRF cookie, as a page load does. */
+	BrowserSession loadPage() {
+		get("/api/hello", (headers) -> headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON)));
+		return this;
+	}
+
+	EntityExchangeResult<byte[]> get(String path, Consumer<HttpHeaders> headers) {
+		return remember(this.web.get()
+			.uri(path)
+			.cookies(this::sendCookies)
+			.headers(headers)
+			.exchange()
+			.expectBody()
+			.returnResult());
+	}
+
+	EntityExchangeResult<byte[]> get(String path) {
+		return get(path, (headers) -> {
+		});
+	}
+
+	EntityExchangeResult<byte[]> postJson(String path, String json, boolean withCsrf) {
+		return remember(this.web.post()
+			.uri(path)
+			.cookies(this::sendCookies)
+			.headers((headers) -> {
+				if (withCsrf && this.cookies.containsKey(XSRF_TOKEN)) {
+					headers.set("X-XSRF-TOKEN", this.cookies.get(XSRF_TOKEN));
+				}
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.exchange()
+			.expectBody()
+			.returnResult());
+	}
+
+	EntityExchangeResult<byte[]> post(String path, boolean withCsrf) {
+		return remember(this.web.post()
+			.uri(path)
+			.cookies(this::sendCookies)
+			.headers((headers) -> {
+				if (withCsrf && this.cookies.containsKey(XSRF_TOKEN)) {
+					headers.set("X-XSRF-TOKEN", this.cookies.get(XSRF_TOKEN));
+				}
+			})
+			.exchange()
+			.expectBody()
+			.returnResult());
+	}
+
+	EntityExchangeResult<byte[]> signIn(String jwt) {
+		if (!this.cookies.containsKey(XSRF_TOKEN)) {
+			loadPage();
+		}
+		return postJson("/login", "{\"jwt\":\"" + jwt + "\"}", true);
+	}
+
+	private void sendCookies(MultiValueMap<String, String> out) {
+		this.cookies.forEach(out::add);
+	}
+
+	private EntityExchangeResult<byte[]> remember(EntityExchangeResult<byte[]> result) {
+		for (ResponseCookie cookie : result.getResponseCookies().toSingleValueMap().values()) {
+			if (cookie.getMaxAge().isZero() || cookie.getValue().isEmpty()) {
+				this.cookies.remove(cookie.getName());
+			}
+			else {
+				this.cookies.put(cookie.getName(), cookie.getValue());
+			}
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,128 @@
+package com.altscodex.spring.security;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.ServerRedirectStrategy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.util.Assert;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import com.altscodex.spring.client.AltsCodexClient;
+import com.altscodex.spring.client.AltsCodexClients;
+import com.altscodex.spring.client.LoginUrls;
+
+/**
+ * Starts a redirect sign-in, like Spring Security's
+ * {@code OAuth2AuthorizationRequestRedirectWebFilter}: {@code GET /login/altscodex} (the
+ * default client) or {@code GET /login/altscodex/{client}} stores a fresh state in the
+ * browser's session ({@link ServerAltsCodexLoginRequestRepository}) and redirects to the
+ * platform's login page. The state is accepted once, for {@link #setStateTimeToLive a
+ * limited time}. A name that is no client's passes on down the chain.
+ */
+public final class AltsCodexRedirectLoginWebFilter implements WebFilter {
+
+	private static final String CLIENT_VARIABLE = "client";
+
+	private final ServerWebExchangeMatcher defaultClientMatcher;
+
+	private final ServerWebExchangeMatcher namedClientMatcher;
+
+	private final String defaultClientName;
+
+	private final Map<String, LoginUrls> loginUrls = new LinkedHashMap<>();
+
+	private final ServerAltsCodexLoginRequestRepository loginRequestRepository;
+
+	private ServerRedirectStrategy redirectStrategy = new DefaultServerRedirectStrategy();
+
+	private Duration stateTimeToLive = Duration.ofMinutes(10);
+
+	private Clock clock = Clock.systemUTC();
+
+	/**
+	 * Creates a filter.
+	 * @param path the path that starts a sign-in with the default client; followed by
+	 * {@code /<name>}, with a named client
+	 * @param clients the application's clients
+	 * @param defaultClientName the client of {@code path} alone
+	 * @param loginRequestRepository where to keep the state
+	 */
+	public AltsCodexRedirectLoginWebFilter(String path, AltsCodexClients clients, String defaultClientName,
+			ServerAltsCodexLoginRequestRepository loginRequestRepository) {
+		Assert.hasText(path, "path cannot be empty");
+		Assert.notNull(clients, "clients cannot be null");
+		Assert.isTrue(clients.find(defaultClientName).isPresent(),
+				() -> "No AltsCodex client is registered under the name '" + defaultClientName + "'");
+		Assert.notNull(loginRequestRepository, "loginRequestRepository cannot be null");
+		this.defaultClientMatcher = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, path);
+		this.namedClientMatcher = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
+				path + "/{" + CLIENT_VARIABLE + "}");
+		this.defaultClientName = defaultClientName;
+		for (AltsCodexClient client : clients.all()) {
+			this.loginUrls.put(client.getRegistration().getName(), new LoginUrls(client.getRegistration()));
+		}
+		this.loginRequestRepository = loginRequestRepository;
+	}
+
+	/**
+	 * Sets how long a state is accepted. Defaults to 10 minutes.
+	 * @param stateTimeToLive the time to live
+	 */
+	public void setStateTimeToLive(Duration stateTimeToLive) {
+		Assert.isTrue(stateTimeToLive != null && !stateTimeToLive.isNegative() && !stateTimeToLive.isZero(), "stateTimeToLive must be positive");
+		this.stateTimeToLive = stateTimeToLive;
+	}
+
+	/**
+	 * Sets the clock that dates the states. Defaults to the system's, in UTC.
+	 * @param clock the clock
+	 */
+	public void setClock(Clock clock) {
+		Assert.notNull(clock, "clock cannot be null");
+		this.clock = clock;
+	}
+
+	/**
+	 * Sets how to redirect. Defaults to {@link DefaultServerRedirectStrategy}.
+	 * @param redirectStrategy the strategy
+	 */
+	public void setRedirectStrategy(ServerRedirectStrategy redirectStrategy) {
+		Assert.notNull(redirectStrategy, "redirectStrategy cannot be null");
+		this.redirectStrategy = redirectStrategy;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return this.defaultClientMatcher.matches(exchange)
+			.flatMap((match) -> match.isMatch() ? Mono.just(this.defaultClientName)
+					: this.namedClientMatcher.matches(exchange)
+						.filter(ServerWebExchangeMatcher.MatchResult::isMatch)
+						.mapNotNull((named) -> (String) named.getVariables().get(CLIENT_VARIABLE)))
+			.filter(this.loginUrls::containsKey)
+			.map((clientName) -> redirect(exchange, clientName))
+			.defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
+			.flatMap((answer) -> answer);
+	}
+
+	private Mono<Void> redirect(ServerWebExchange exchange, String clientName) {
+		LoginUrls urls = this.loginUrls.get(clientName);
+		String state = urls.newState();
+		AltsCodexLoginRequest loginRequest = new AltsCodexLoginRequest(state, clientName,
+				this.clock.instant().plus(this.stateTimeToLive));
+		URI location = urls.loginUrl(state);
+		return this.loginRequestRepository.saveLoginRequest(loginRequest, exchange)
+			.then(this.redirectStrategy.sendRedirect(exchange, location));
+	}
+
+}
