@@ -50,6 +50,9 @@ final class DeOAuthEndpoints {
 
 	static final String LOGIN_JWT_PATH = "/oauth/login/jwt";
 
+	// the login page's JWTs with SimulatorBehavior#expiredJwts: expired a minute ago
+	static final Duration EXPIRED_JWT_TTL = Duration.ofMinutes(-1);
+
 	private static final Logger logger = LoggerFactory.getLogger(DeOAuthEndpoints.class);
 
 	private final Simulation simulation;
@@ -106,7 +109,7 @@ final class DeOAuthEndpoints {
 			case "GET " + LOGIN_PATH -> send(response, loginPage(request));
 			case "GET " + LOGIN_CHOOSE_PATH -> send(response, choose(request));
 			case "GET " + LOGIN_CANCEL_PATH -> send(response, cancel(request));
-			case "GET " + LOGIN_JWT_PATH -> send(response, loginJwt(request));
+			case "GET " + LOGIN_JWT_PATH -> send(response, loginJwt(request, behavior));
 			default -> send(response, json(404, object().put("error", "not_found")));
 		};
 	}
@@ -392,9 +395,10 @@ final class DeOAuthEndpoints {
 	 * A JWT for the login page in a popup, for the same login request the page was
 	 * opened for: a request the page would refuse gets none. Browsers say where a fetch
 	 * comes from ({@code Sec-Fetch-Site}, {@code Origin}): one from another page than the
-	 * simulator's own is refused too, even though it could not read the answer.
+	 * simulator's own is refused too, even though it could not read the answer. With
+	 * {@link SimulatorBehavior#expiredJwts(boolean)} the JWT has already expired.
 	 */
-	private Answer loginJwt(RecordedRequest request) {
+	private Answer loginJwt(RecordedRequest request, SimulatorBehavior behavior) {
 		if (fetchedByAnotherSite(request)) {
 			return json(403, object().put("error", "forbidden"));
 		}
@@ -403,7 +407,8 @@ final class DeOAuthEndpoints {
 			return json(400, object().put("error", "invalid_request"));
 		}
 		SimulatedUser user = this.simulation.users().user(userId);
-		return json(200, object().put("jwt", this.simulation.issueJwt(user.id(), this.simulation.jwtTtl())))
+		Duration ttl = behavior.expiredJwts() ? EXPIRED_JWT_TTL : this.simulation.jwtTtl();
+		return json(200, object().put("jwt", this.simulation.issueJwt(user.id(), ttl)))
 			.withHeader("Cross-Origin-Resource-Policy", "same-origin");
 	}
 

@@ -44,6 +44,8 @@ public final class SimulatorBehavior {
 
 	private volatile Duration latency = Duration.ZERO;
 
+	private volatile boolean expiredJwts;
+
 	SimulatorBehavior() {
 	}
 
@@ -67,12 +69,14 @@ public final class SimulatorBehavior {
 		copy.wrapSlotInData = this.wrapSlotInData;
 		copy.getTokenExtraBytes = this.getTokenExtraBytes;
 		copy.latency = this.latency;
+		copy.expiredJwts = this.expiredJwts;
 		return copy;
 	}
 
 	/**
 	 * Restores every knob to its default: callbacks sent at once, after the authorize
-	 * answer, once, with a valid code; no overridden answers; no latency.
+	 * answer, once, with a valid code; no overridden answers; no latency; valid JWTs
+	 * from the login page.
 	 * @return this instance
 	 */
 	public SimulatorBehavior reset() {
@@ -89,6 +93,7 @@ public final class SimulatorBehavior {
 		this.wrapSlotInData = false;
 		this.getTokenExtraBytes = 0;
 		this.latency = Duration.ZERO;
+		this.expiredJwts = false;
 		return this;
 	}
 
@@ -244,6 +249,20 @@ public final class SimulatorBehavior {
 		return this;
 	}
 
+	/**
+	 * Whether the login page, in a popup, hands out JWTs that have already expired, so
+	 * that an application's sign-in can be driven through a browser into DeOAuth's
+	 * {@code EXPIRED_TOKEN} answer. Default {@code false}: the login page's JWTs live for
+	 * the builder's JWT time-to-live. {@link DeOAuthSimulator#issueJwt(String, Duration)}
+	 * is not affected.
+	 * @param expired whether the login page's JWTs are expired
+	 * @return this instance
+	 */
+	public SimulatorBehavior expiredJwts(boolean expired) {
+		this.expiredJwts = expired;
+		return this;
+	}
+
 	Duration callbackDelay() {
 		return this.callbackDelay;
 	}
@@ -296,6 +315,10 @@ public final class SimulatorBehavior {
 		return this.latency;
 	}
 
+	boolean expiredJwts() {
+		return this.expiredJwts;
+	}
+
 	private static Duration requireNotNegative(Duration duration, String name) {
 		Objects.requireNonNull(duration, name + " cannot be null");
 		if (duration.isNegative()) {
@@ -322,7 +345,8 @@ public final class SimulatorBehavior {
 				+ ", withholdCallback=" + this.withholdCallback + ", authorizeFailure=" + this.authorizeFailure
 				+ ", authorizeHttpStatus=" + this.authorizeAnswer + ", getTokenHttpStatus=" + this.getTokenAnswer
 				+ ", getTokenJunk=" + (this.getTokenJunk != null) + ", wrapSlotInData=" + this.wrapSlotInData
-				+ ", getTokenExtraBytes=" + this.getTokenExtraBytes + ", latency=" + this.latency + "]";
+				+ ", getTokenExtraBytes=" + this.getTokenExtraBytes + ", latency=" + this.latency + ", expiredJwts="
+				+ this.expiredJwts + "]";
 	}
 
 	record AuthorizeFailure(String code, String msg) {

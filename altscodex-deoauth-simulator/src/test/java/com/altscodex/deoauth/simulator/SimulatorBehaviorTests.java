@@ -1,8 +1,11 @@
 package com.altscodex.deoauth.simulator;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,6 +221,22 @@ class SimulatorBehaviorTests {
 	}
 
 	@Test
+	void expiredJwtsMakesTheLoginPageHandOutExpiredJwts() {
+		simulator.behavior().expiredJwts(true);
+		Reply expired = client.authorize(loginPageJwt("alice"), "shop", app.redirectUri(), "expired").block(TIMEOUT);
+		assertThat(expired.status()).isEqualTo(200);
+		assertThat(expired.json().get("success").asBoolean()).isFalse();
+		assertThat(expired.text("code")).isEqualTo("EXPIRED_TOKEN");
+		// JWTs a test issues itself keep their time-to-live
+		assertThat(authorizeAndAwaitCallback("alice", "issued").param("success")).isEqualTo("1");
+		simulator.behavior().expiredJwts(false);
+		Mono<Callback> callback = app.next();
+		Reply valid = client.authorize(loginPageJwt("bob"), "shop", app.redirectUri(), "valid").block(TIMEOUT);
+		assertThat(valid.json().get("success").asBoolean()).isTrue();
+		assertThat(callback.block(TIMEOUT).param("state")).isEqualTo("valid");
+	}
+
+	@Test
 	void resetRestoresTheDefaults() {
 		simulator.behavior()
 			.callbackDelay(Duration.ofSeconds(30))
@@ -231,12 +250,15 @@ class SimulatorBehaviorTests {
 			.wrapSlotInData(true)
 			.getTokenExtraBytes(10)
 			.latency(Duration.ofSeconds(30))
+			.expiredJwts(true)
 			.reset();
 		String code = authorizeAndAwaitCallback("alice", "defaults").param("code");
 		assertThat(exchange(code).json().properties()).extracting((entry) -> entry.getKey())
 			.containsExactly("id", "access_token", "content_address", "token_nickname", "tr_cnt", "code",
 					"refresh_token");
-		assertThat(simulator.behavior().toString()).contains("latency=PT0S");
+		assertThat(simulator.behavior().toString()).contains("latency=PT0S", "expiredJwts=false");
+		Reply loginPageJwt = client.authorize(loginPageJwt("bob"), "shop", app.redirectUri(), null).block(TIMEOUT);
+		assertThat(loginPageJwt.text("code")).isEqualTo("AUTHORIZE_ERROR");
 	}
 
 	@Test
@@ -247,6 +269,18 @@ class SimulatorBehaviorTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> behavior.authorizeHttpStatus(42, ""));
 		assertThatIllegalArgumentException().isThrownBy(() -> behavior.getTokenHttpStatus(600, ""));
 		assertThatIllegalArgumentException().isThrownBy(() -> behavior.getTokenExtraBytes(-1));
+	}
+
+	// the JWT the login page, in a popup, fetches for the chosen user
+	private static String loginPageJwt(String user) {
+		Map<String, @Nullable String> params = new LinkedHashMap<>();
+		params.put("client_id", "shop");
+		params.put("redirect_uri", app.redirectUri());
+		params.put("user", user);
+		Reply reply = client.get(CallbackSender.appendQuery(DeOAuthEndpoints.LOGIN_JWT_PATH, params), null)
+			.block(TIMEOUT);
+		assertThat(reply.status()).isEqualTo(200);
+		return reply.text("jwt");
 	}
 
 	private static Reply authorize(String user, String state) {
