@@ -1,17 +1,56 @@
-// Sign in with AltsCodex, the popup way:
-// 1. GET /config tells where the AltsCodex login page is and who we are (no secrets).
-// 2. The login page, opened as a popup, posts {type: "altscodex:jwt", jwt} back to us.
-// 3. POST /login exchanges the JWT on the server for the user's slot.
+// Slotboard: sign in with AltsCodex, two ways, on the sign-in the starter adds to Spring Security.
+//
+// - Popup: GET /config says where the AltsCodex login page is (no secrets). The login page,
+//   opened as a popup, posts {type: "altscodex:jwt", jwt} back to this page; POST /login
+//   exchanges the JWT on the server for the user's slot and starts a session.
+// - Same window: /login/altscodex sends the browser to AltsCodex, which sends it back to the
+//   redirect URI; the server then returns to "/" (or to "/?error=<problem type>").
+// - GET /me says who is signed in; POST /logout ends the session.
+// Every POST carries the X-XSRF-TOKEN header, copied from the XSRF-TOKEN cookie (CSRF).
 (function () {
   'use strict';
 
+  // the sentences for ?error=<problem type> after the same-window flow, and the fallback
+  // for answers without a title
+  const PROBLEMS = {
+    'expired-token': ['Your sign-in expired',
+      'The AltsCodex sign-in took too long and its token expired. Please sign in again.'],
+    'callback-timeout': ['AltsCodex did not answer in time',
+      'The sign-in could not be completed. Please try again.'],
+    'authorize-rejected': ['Sign-in cancelled',
+      'AltsCodex did not confirm the sign-in, for example because it was cancelled. You can try again.'],
+    'invalid-state': ['This sign-in is no longer valid',
+      'It was already used, took too long, or was started in another window. Please sign in again.'],
+    'sign-in-rate-limited': ['Too many sign-in attempts',
+      'Please wait a moment, then try again.'],
+    'sign-in-busy': ['Sign-in is busy right now',
+      'Many people are signing in at once. Please try again in a few seconds.'],
+  };
+  const GENERIC_PROBLEM = ['Sign-in failed', 'Something went wrong while signing you in. Please try again.'];
+  // answers whose own title and detail speak to developers rather than to the person
+  const DEVELOPER_PROBLEMS = {
+    'invalid-csrf-token': ['This page is out of date', 'Reload the page and try again.'],
+  };
+
+  const CSRF_COOKIE = 'XSRF-TOKEN';
+  const CSRF_HEADER = 'X-XSRF-TOKEN';
+
   const byId = (id) => document.getElementById(id);
   const signIn = byId('sign-in');
-  let config = null;
+  let platformUrl = null;
   let platformOrigin = null;
 
+  // views
+
+  function show(view) {
+    byId('loading').hidden = view !== 'loading';
+    byId('signed-out').hidden = view !== 'signed-out';
+    byId('signed-in').hidden = view !== 'signed-in';
+    byId('account-chip').hidden = view !== 'signed-in';
+  }
+
   function showStatus(text) {
-    byId('status').textContent = text;
+    byId('status').textContent = text || '';
   }
 
   function showError(title, detail) {
@@ -23,16 +62,126 @@
 
   function clearError() {
     byId('error').hidden = true;
+    byId('error-title').textContent = '';
+    byId('error-detail').textContent = '';
   }
 
   function showUser(user) {
-    showStatus('');
-    byId('user-nickname').textContent = user.token_nickname || user.id || 'unknown';
+    const nickname = user.token_nickname || user.id || 'AltsCodex user';
+    const initial = nickname.charAt(0).toUpperCase();
+    byId('user-nickname').textContent = nickname;
+    byId('user-avatar').textContent = initial;
+    byId('chip-nickname').textContent = nickname;
+    byId('chip-avatar').textContent = initial;
     byId('user-id').textContent = user.id || '–';
     byId('user-address').textContent = user.content_address || '–';
     byId('user-transfers').textContent = (user.tr_cnt ?? '–').toString();
-    byId('signed-out').hidden = true;
-    byId('signed-in').hidden = false;
+    byId('user-roles').textContent = (user.authorities || [])
+      .map((authority) => authority.replace(/^ROLE_/, '').toLowerCase())
+      .join(', ') || '–';
+    show('signed-in');
+  }
+
+  function showSignedOut() {
+    show('signed-out');
+  }
+
+  // problems (RFC 9457): title and detail are written for people
+
+  function problemName(type) {
+    if (typeof type !== 'string' || type === '') {
+      return null;
+    }
+    const slash = type.lastIndexOf('/');
+    return slash >= 0 ? type.substring(slash + 1) : type;
+  }
+
+  function explain(name) {
+    return PROBLEMS[name] || GENERIC_PROBLEM;
+  }
+
+  async function showProblem(response) {
+    const problem = await response.json().catch(() => null) || {};
+    const name = problemName(problem.type);
+    if (DEVELOPER_PROBLEMS[name]) {
+      showError(...DEVELOPER_PROBLEMS[name]);
+      return;
+    }
+    const [title, detail] = explain(name);
+    let text = problem.detail || (problem.title ? '' : detail);
+    const retryAfter = response.headers.get('Retry-After');
+    if (response.status === 429 && retryAfter && /^\d+$/.test(retryAfter)) {
+      text = (text ? text + ' ' : '') + 'You can try again in ' + retryAfter + ' s.';
+    }
+    showError(problem.title || title, text);
+  }
+
+  // ?error=<problem type>, left by a failed sign-in in the same window
+  function showErrorFromAddress() {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has('error')) {
+      return;
+    }
+    const [title, detail] = explain(problemName(url.searchParams.get('error')));
+    showError(title, detail);
+    url.searchParams.delete('error');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }
+
+  // CSRF: the server sets the XSRF-TOKEN cookie on its answers; POSTs send it back as a header
+
+  function readCookie(name) {
+    for (const part of document.cookie.split(';')) {
+      const cookie = part.trim();
+      if (cookie.startsWith(name + '=')) {
+        return decodeURIComponent(cookie.substring(name.length + 1));
+      }
+    }
+    return null;
+  }
+
+  async function csrfToken() {
+    let token = readCookie(CSRF_COOKIE);
+    if (!token) {
+      // e.g. right after signing out: any answer sets a fresh one
+      await fetch('/config', { headers: { Accept: 'application/json' } });
+      token = readCookie(CSRF_COOKIE);
+    }
+    return token;
+  }
+
+  async function post(path, body) {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    const token = await csrfToken();
+    if (token) {
+      headers[CSRF_HEADER] = token;
+    }
+    const request = { method: 'POST', headers };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      request.body = JSON.stringify(body);
+    }
+    return fetch(path, request);
+  }
+
+  // the session
+
+  async function loadSession() {
+    try {
+      const response = await fetch('/me', { headers: { Accept: 'application/json' } });
+      if (response.ok) {
+        showUser(await response.json());
+        return;
+      }
+      showSignedOut();
+      if (response.status !== 401) {
+        await showProblem(response);
+      }
+    }
+    catch (error) {
+      showSignedOut();
+      showError('Cannot reach Slotboard', 'Check your connection and reload the page.');
+    }
   }
 
   async function loadConfig() {
@@ -41,72 +190,103 @@
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);
       }
-      config = await response.json();
-      platformOrigin = new URL(config.platformUrl).origin;
+      const config = await response.json();
+      platformUrl = config.platformUrl.replace(/\/+$/, '');
+      platformOrigin = new URL(platformUrl).origin;
+      signIn.dataset.clientId = config.clientId;
+      signIn.dataset.redirectUri = config.redirectUri;
       signIn.disabled = false;
     }
     catch (error) {
-      showError('Cannot load the configuration', error.message);
+      showError('The popup sign-in is unavailable', 'Continue in this window instead, or reload the page.');
     }
   }
+
+  // popup sign-in
 
   function openLoginPopup() {
     clearError();
     const query = new URLSearchParams({
-      client_id: config.clientId,
-      redirect_uri: config.redirectUri,
+      client_id: signIn.dataset.clientId,
+      redirect_uri: signIn.dataset.redirectUri,
       origin: window.location.origin,
     });
-    const popup = window.open(config.platformUrl + '/oauth/login?' + query, 'altscodex-login',
+    const popup = window.open(platformUrl + '/oauth/login?' + query, 'altscodex-login',
       'popup,width=440,height=640');
     if (!popup) {
-      showError('The login popup was blocked', 'Allow popups for this page and try again.');
+      showError('The login popup was blocked', 'Allow popups for this page, or continue in this window.');
       return;
     }
-    showStatus('Waiting for the AltsCodex login popup…');
+    showStatus('Waiting for the AltsCodex login window…');
   }
 
   async function login(jwt) {
+    clearError();
     showStatus('Signing in…');
+    signIn.disabled = true;
     try {
-      const response = await fetch('/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
-        body: JSON.stringify({ jwt }),
-      });
-      const body = await response.json().catch(() => null);
-      if (response.ok && body && body.success) {
+      const response = await post('/login', { jwt });
+      if (response.ok) {
+        const body = await response.json();
+        showStatus('');
         showUser(body.user);
       }
       else {
-        // application/problem+json (RFC 9457): title and detail are meant for people
-        showError((body && body.title) || 'Sign-in failed', (body && body.detail) || 'HTTP ' + response.status);
+        await showProblem(response);
       }
     }
     catch (error) {
-      showError('Sign-in failed', error.message);
+      showError('Cannot reach Slotboard', 'Check your connection and try again.');
+    }
+    finally {
+      signIn.disabled = platformUrl === null;
     }
   }
 
   // Only the AltsCodex platform may hand us a JWT: check who sent the message.
   window.addEventListener('message', (event) => {
-    if (event.origin !== platformOrigin || !event.data || typeof event.data !== 'object') {
+    if (platformOrigin === null || event.origin !== platformOrigin || !event.data
+        || typeof event.data !== 'object') {
       return;
     }
     if (event.data.type === 'altscodex:jwt' && typeof event.data.jwt === 'string') {
       login(event.data.jwt);
     }
     else if (event.data.type === 'altscodex:cancel') {
-      showStatus('Sign-in cancelled.');
+      showStatus('Sign-in cancelled. You can try again whenever you like.');
     }
   });
 
-  signIn.addEventListener('click', openLoginPopup);
-  byId('sign-in-again').addEventListener('click', () => {
-    byId('signed-in').hidden = true;
-    byId('signed-out').hidden = false;
-    openLoginPopup();
-  });
+  // sign-out
 
+  async function signOut() {
+    clearError();
+    const button = byId('sign-out');
+    button.disabled = true;
+    try {
+      const response = await post('/logout');
+      if (response.ok) {
+        showSignedOut();
+        showStatus('You are signed out.');
+      }
+      else {
+        await showProblem(response);
+      }
+    }
+    catch (error) {
+      showError('Cannot reach Slotboard', 'You are still signed in. Check your connection and try again.');
+    }
+    finally {
+      button.disabled = false;
+    }
+  }
+
+  signIn.addEventListener('click', openLoginPopup);
+  byId('sign-in-redirect').addEventListener('click', () => showStatus('Going to AltsCodex…'));
+  byId('sign-out').addEventListener('click', signOut);
+
+  show('loading');
+  showErrorFromAddress();
   loadConfig();
+  loadSession();
 })();

@@ -65,7 +65,8 @@ public class DeOAuthSimulatorInitializer implements ApplicationContextInitialize
 
 	static final String PROPERTY_SOURCE_NAME = "deOAuthSimulator";
 
-	static final String DEFAULT_CALLBACK_PATH = "/login/altscodex/callback";
+	// the redirect URI's path that the AltsCodex design card and SDKs use
+	static final String DEFAULT_CALLBACK_PATH = "/getinfo";
 
 	// the sample never refreshes; the one refresh token of each sign-in only has to go away
 	static final Duration REFRESH_TOKEN_TTL = Duration.ofMinutes(30);

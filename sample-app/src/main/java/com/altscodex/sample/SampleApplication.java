@@ -1,11 +1,8 @@
 package com.altscodex.sample;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -14,9 +11,11 @@ import com.altscodex.spring.client.AltsCodexClient;
 
 /**
  * Signs users in with AltsCodex. The front page ({@code static/index.html}) reads
- * {@code GET /config}, opens the AltsCodex login popup and posts the JWT it receives to
- * {@code POST /login}. The starter adds the DeOAuth callback endpoint and answers
- * client failures with {@code application/problem+json}.
+ * {@code GET /config} and {@code GET /me}, and signs in either with the AltsCodex login
+ * popup (its JWT posted to {@code POST /login}) or in the same window
+ * ({@code GET /login/altscodex}). The starter provides those endpoints, the DeOAuth
+ * callback, {@code POST /logout} and the CSRF protection; the sample only says which of
+ * its own pages are public ({@link SampleSecurityConfiguration}).
  */
 @SpringBootApplication
 public class SampleApplication {
@@ -26,13 +25,9 @@ public class SampleApplication {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> sampleRoutes(AltsCodexClient altsCodex, JsonMapper jsonMapper) {
+	RouterFunction<ServerResponse> sampleRoutes(AltsCodexClient altsCodex) {
 		ClientConfig config = ClientConfig.of(altsCodex.getRegistration());
-		return RouterFunctions.route()
-			.GET("/config", (request) -> ServerResponse.ok().bodyValue(config))
-			// every method, so that GET or PUT get a 405 problem rather than a 404
-			.route(RequestPredicates.path("/login"), new LoginHandler(altsCodex, jsonMapper))
-			.build();
+		return RouterFunctions.route().GET("/config", (request) -> ServerResponse.ok().bodyValue(config)).build();
 	}
 
 }

@@ -1,7 +1,7 @@
 /**
  * A WebFlux application that signs users in with AltsCodex DeOAuth: a front page that
- * opens the AltsCodex login popup, and a {@code POST /login} endpoint that turns the
- * popup's JWT into the user's slot info.
+ * signs in through the AltsCodex login popup or in the same window, keeps the session
+ * and signs out, on the sign-in the starter adds to Spring Security.
  */
 @NullMarked
 package com.altscodex.sample;

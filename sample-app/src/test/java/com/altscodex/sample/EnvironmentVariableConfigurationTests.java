@@ -10,8 +10,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.reactive.StandardReactiveWebEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.deoauth.simulator.DeOAuthSimulator;
@@ -30,14 +28,14 @@ class EnvironmentVariableConfigurationTests {
 
 	@RegisterExtension
 	static final DeOAuthSimulatorExtension deoauth = DeOAuthSimulatorExtension.create()
-		.client("env-client", CLIENT_SECRET, "http://localhost:*/login/altscodex/callback");
+		.client("env-client", CLIENT_SECRET, "http://localhost:*/getinfo");
 
 	@Test
 	void environmentVariablesConfigureTheClientAndNoSimulatorStarts(DeOAuthSimulator simulator) {
 		int port = RunningSample.freePort();
 		Map<String, Object> environmentVariables = Map.of("ALTSCODEX_CLIENT_ID", "env-client",
 				"ALTSCODEX_CLIENT_SECRET", CLIENT_SECRET, "ALTSCODEX_REDIRECT_URI",
-				"http://localhost:" + port + "/login/altscodex/callback", "ALTSCODEX_AUTH_SERVER_URL",
+				"http://localhost:" + port + "/getinfo", "ALTSCODEX_AUTH_SERVER_URL",
 				simulator.baseUrl() + "/", "ALTSCODEX_PLATFORM_URL", simulator.baseUrl(), "ALTSCODEX_TIMEOUT", "7s",
 				"SERVER_PORT", String.valueOf(port));
 		StandardReactiveWebEnvironment environment = new StandardReactiveWebEnvironment();
@@ -51,18 +49,15 @@ class EnvironmentVariableConfigurationTests {
 				.contains(DeOAuthSimulatorInitializer.PROPERTY_SOURCE_NAME)).isFalse();
 			assertThat(context.getBean(AltsCodexClient.class).getRegistration().getTimeout())
 				.isEqualTo(Duration.ofSeconds(7));
-			WebTestClient client = RunningSample.webTestClient(port);
-			client.get()
+			FrontPageClient visitor = FrontPageClient.open(port);
+			visitor.client()
+				.get()
 				.uri("/config")
 				.exchange()
 				.expectBody()
 				.jsonPath("$.clientId").isEqualTo("env-client")
 				.jsonPath("$.platformUrl").isEqualTo(simulator.baseUrl());
-			client.post()
-				.uri("/login")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(Map.of("jwt", simulator.issueJwt("carol")))
-				.exchange()
+			visitor.login(simulator.issueJwt("carol"))
 				.expectStatus()
 				.isOk()
 				.expectBody()

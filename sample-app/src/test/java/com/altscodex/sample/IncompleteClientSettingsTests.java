@@ -53,7 +53,7 @@ class IncompleteClientSettingsTests {
 	void clientWithoutAuthServerUrlAsPropertiesThenStartUpFailsNamingTheUrlWithoutTheSecret(CapturedOutput output) {
 		IncompleteClientSettingsException failure = startUpFailure(Map.of(), "--altscodex.client-id=my-client",
 				"--altscodex.client-secret=" + SECRET,
-				"--altscodex.redirect-uri=https://app.example.com/login/altscodex/callback");
+				"--altscodex.redirect-uri=https://app.example.com/getinfo");
 		assertThat(failure.getMissingProperties()).containsExactly("altscodex.auth-server-url");
 		assertThat(failure.getDescription()).startsWith("'altscodex.client-id', 'altscodex.client-secret' and "
 				+ "'altscodex.redirect-uri' are set but 'altscodex.auth-server-url' (ALTSCODEX_AUTH_SERVER_URL) is not");

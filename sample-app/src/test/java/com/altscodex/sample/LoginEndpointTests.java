@@ -3,7 +3,6 @@ package com.altscodex.sample;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -27,26 +26,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code POST /login} and {@code GET /config} over HTTP, with the sample in simulator
- * mode: the real client, the real callback endpoint and the in-process DeOAuth simulator.
+ * {@code POST /login} (the popup flow, which the starter provides), {@code GET /config}
+ * and the front page over HTTP, with the sample in simulator mode: the real client, the
+ * real callback endpoint on {@code /getinfo} and the in-process DeOAuth simulator.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LoginEndpointTests {
 
 	private static final String AUTHORIZE_PATH = "/v1/oauth-meta/authorize";
 
+	private static final String PROBLEMS = "https://altscodex.com/problems/";
+
 	private static RunningSample sample;
 
 	private static DeOAuthSimulator simulator;
 
-	private final WebTestClient client = sample.webTestClient();
+	private final FrontPageClient visitor = FrontPageClient.open(sample);
+
+	private final WebTestClient client = this.visitor.client();
 
 	@BeforeAll
 	static void startSample() {
 		// short callback timeout for the withheld-callback test; debug logs for the secrecy test;
-		// the simulator's records for the assertions on what reached DeOAuth
+		// the simulator's records for the assertions on what reached DeOAuth; no rate limit,
+		// which SignInRateLimitTests covers
 		sample = RunningSample.start(new Class<?>[] { GetTokenRecorder.class }, "--altscodex.timeout=3s",
-				"--logging.level.com.altscodex=debug", RunningSample.RECORD_TRAFFIC);
+				"--logging.level.com.altscodex=debug", RunningSample.RECORD_TRAFFIC, RunningSample.NO_RATE_LIMIT);
 		simulator = sample.simulator();
 	}
 
@@ -75,22 +80,25 @@ class LoginEndpointTests {
 			.jsonPath("$.user.token_nickname").isEqualTo(alice.nickname())
 			.jsonPath("$.user.content_address").isEqualTo(alice.contentAddress())
 			.jsonPath("$.user.tr_cnt").isEqualTo(alice.trCnt())
+			.jsonPath("$.user.authorities").isEqualTo(List.of("ROLE_USER"))
 			.jsonPath("$.user.access_token").doesNotExist()
-			.jsonPath("$.user.code").doesNotExist()
-			.jsonPath("$.user.length()").isEqualTo(4);
+			.jsonPath("$.user.refresh_token").doesNotExist()
+			.jsonPath("$.user.code").doesNotExist();
 		assertThat(simulator.requests(AUTHORIZE_PATH)).singleElement()
 			.satisfies((authorize) -> assertThat(authorize.queryParam("redirect_uri")).isEqualTo(sample.redirectUri()));
 	}
 
 	@Test
-	void loginWithExpiredJwtAnswers401WithExpiredTokenCode() {
+	void loginWithExpiredJwtAnswers401ExpiredTokenProblemForPeople() {
 		login(simulator.issueJwt("alice", Duration.ofMinutes(-1))).expectStatus()
 			.isUnauthorized()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.status").isEqualTo(401)
-			.jsonPath("$.code").isEqualTo("EXPIRED_TOKEN");
+			.jsonPath("$.type").isEqualTo(PROBLEMS + "expired-token")
+			.jsonPath("$.title").isNotEmpty()
+			.jsonPath("$.detail").isNotEmpty();
 	}
 
 	@Test
@@ -103,7 +111,10 @@ class LoginEndpointTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("INVALID_TOKEN");
+			.jsonPath("$.status").isEqualTo(502)
+			// neither DeOAuth's own words nor the input come back
+			.consumeWith((result) -> assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+				.doesNotContain("Invalid token", everyVisibleAsciiCharacter));
 		assertThat(simulator.requests(AUTHORIZE_PATH)).singleElement()
 			.satisfies((authorize) -> assertThat(authorize.header("Authorization"))
 				.isEqualTo("Bearer " + everyVisibleAsciiCharacter));
@@ -117,7 +128,8 @@ class LoginEndpointTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.status").isEqualTo(408);
+			.jsonPath("$.status").isEqualTo(408)
+			.jsonPath("$.type").isEqualTo(PROBLEMS + "callback-timeout");
 	}
 
 	@Test
@@ -138,7 +150,7 @@ class LoginEndpointTests {
 	}
 
 	@Test
-	void frontPageIsServed() {
+	void frontPageIsServedWithBothSignInFlowsAndNoExternalResource() {
 		this.client.get()
 			.uri("/")
 			.exchange()
@@ -147,7 +159,20 @@ class LoginEndpointTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("id=\"sign-in\"").doesNotContain("http://", "https://"));
+			.value((html) -> assertThat(html)
+				.contains("data-testid=\"sign-in-popup\"", "data-testid=\"sign-in-redirect\"",
+						"href=\"/login/altscodex\"", "data-testid=\"user-nickname\"", "data-testid=\"sign-out\"",
+						"data-testid=\"error\"")
+				.doesNotContain("http://", "https://"));
+		for (String asset : List.of("/app.js", "/style.css")) {
+			this.client.get()
+				.uri(asset)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.value((text) -> assertThat(text).doesNotContain("http://", "https://"));
+		}
 	}
 
 	@Test
@@ -166,7 +191,7 @@ class LoginEndpointTests {
 				.findFirst(), java.util.Optional::isPresent)
 			.orElseThrow();
 		String jwtSignature = jwt.substring(jwt.lastIndexOf('.') + 1);
-		assertThat(output).contains("Signed in AltsCodex user \"carol\"")
+		assertThat(output)
 			.contains("DeOAuth simulator running at " + simulator.baseUrl() + " (demo users: alice, bob, carol)")
 			.doesNotContain(jwt)
 			.doesNotContain(jwtSignature)
@@ -176,11 +201,7 @@ class LoginEndpointTests {
 	}
 
 	private WebTestClient.ResponseSpec login(String jwt) {
-		return this.client.post()
-			.uri("/login")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("jwt", jwt))
-			.exchange();
+		return this.visitor.login(jwt);
 	}
 
 }

@@ -2,13 +2,11 @@ package com.altscodex.sample;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.altscodex.deoauth.simulator.DeOAuthSimulator;
@@ -42,13 +40,7 @@ class ObservabilityTests {
 
 	@Test
 	void signInThenPrometheusCountsItAndTheEndpointsShowTheClientWithoutItsSecret() {
-		this.client.post()
-			.uri("/login")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("jwt", simulator.issueJwt("alice")))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		FrontPageClient.open(sample).login(simulator.issueJwt("alice")).expectStatus().isOk();
 		String clientSecret = sample.property("altscodex.client-secret");
 
 		// Micrometer's meter handler adds the error tag; Prometheus sorts the labels
@@ -73,7 +65,7 @@ class ObservabilityTests {
 			.jsonPath("$.clients.default.redirectUri")
 			.isEqualTo(sample.redirectUri())
 			.jsonPath("$.clients.default.callbackPath")
-			.isEqualTo("/login/altscodex/callback")
+			.isEqualTo("/getinfo")
 			.jsonPath("$.clients.default.store")
 			.isEqualTo("memory")
 			.consumeWith((result) -> assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))

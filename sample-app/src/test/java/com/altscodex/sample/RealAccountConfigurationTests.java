@@ -1,14 +1,10 @@
 package com.altscodex.sample;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.altscodex.deoauth.simulator.DeOAuthSimulator;
 import com.altscodex.deoauth.simulator.DeOAuthSimulatorExtension;
@@ -28,12 +24,12 @@ class RealAccountConfigurationTests {
 
 	@RegisterExtension
 	static final DeOAuthSimulatorExtension deoauth = DeOAuthSimulatorExtension.create()
-		.client("real-client", CLIENT_SECRET, "http://localhost:*/login/altscodex/callback");
+		.client("real-client", CLIENT_SECRET, "http://localhost:*/getinfo");
 
 	@Test
 	void completeClientSettingsThenNoSimulatorStartsAndTheGivenValuesAreUsed(DeOAuthSimulator deOAuth) {
 		int port = RunningSample.freePort();
-		String redirectUri = "http://localhost:" + port + "/login/altscodex/callback";
+		String redirectUri = "http://localhost:" + port + "/getinfo";
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).run(
 				"--server.port=" + port, "--altscodex.auth-server-url=" + deOAuth.baseUrl(),
 				"--altscodex.client-id=real-client", "--altscodex.client-secret=" + CLIENT_SECRET,
@@ -46,12 +42,8 @@ class RealAccountConfigurationTests {
 			assertThat(registration.getClientId()).isEqualTo("real-client");
 			assertThat(registration.getRedirectUri()).isEqualTo(redirectUri);
 			assertThat(registration.getPlatformUrl()).isEqualTo("https://altscodex.com");
-			WebTestClient client = RunningSample.webTestClient(port);
-			client.post()
-				.uri("/login")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(Map.of("jwt", deOAuth.issueJwt("alice")))
-				.exchange()
+			FrontPageClient.open(port)
+				.login(deOAuth.issueJwt("alice"))
 				.expectStatus()
 				.isOk()
 				.expectBody()

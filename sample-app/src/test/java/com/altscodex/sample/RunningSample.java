@@ -26,6 +26,12 @@ final class RunningSample implements AutoCloseable {
 	 */
 	static final String RECORD_TRAFFIC = "--" + DeOAuthSimulatorInitializer.RECORD_TRAFFIC_PROPERTY + "=true";
 
+	/**
+	 * Argument that switches the per-IP sign-in rate limit off, for tests that sign in
+	 * more often, and faster, than a person would (all from 127.0.0.1).
+	 */
+	static final String NO_RATE_LIMIT = "--altscodex.security.rate-limit.enabled=false";
+
 	private final ConfigurableApplicationContext context;
 
 	private final int port;
@@ -68,12 +74,16 @@ final class RunningSample implements AutoCloseable {
 		return this.context;
 	}
 
+	int port() {
+		return this.port;
+	}
+
 	String baseUrl() {
 		return "http://localhost:" + this.port;
 	}
 
 	String redirectUri() {
-		return baseUrl() + "/login/altscodex/callback";
+		return baseUrl() + "/getinfo";
 	}
 
 	DeOAuthSimulator simulator() {
@@ -84,6 +94,10 @@ final class RunningSample implements AutoCloseable {
 		return this.context.getEnvironment().getRequiredProperty(name);
 	}
 
+	/**
+	 * A client that keeps no cookies and sends no CSRF header.
+	 * @return the client
+	 */
 	WebTestClient webTestClient() {
 		return webTestClient(this.port);
 	}

@@ -11,7 +11,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.altscodex.deoauth.simulator.DeOAuthSimulator;
@@ -81,12 +80,7 @@ class SimulatorModeTests {
 	}
 
 	private static WebTestClient.ResponseSpec login(RunningSample sample, String jwt) {
-		return sample.webTestClient()
-			.post()
-			.uri("/login")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("jwt", jwt))
-			.exchange();
+		return FrontPageClient.open(sample).login(jwt);
 	}
 
 }
