@@ -23,7 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request body, a JWT, to the auto-configured client and answers the slot.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// no Spring Security: its routes sign in by hand, as an application without it does
+@EnableAutoConfiguration(excludeName = {
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+		"com.altscodex.spring.autoconfigure.security.AltsCodexSecurityAutoConfiguration" })
 public class TestApplication {
 
 	static final String LOGIN_PATH = "/test-login";

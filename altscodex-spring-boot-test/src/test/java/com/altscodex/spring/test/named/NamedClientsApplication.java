@@ -17,7 +17,12 @@ import com.altscodex.spring.client.AltsCodexClients;
  * not find it.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
+// no Spring Security: its routes sign in by hand, as an application without it does
+@EnableAutoConfiguration(excludeName = {
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+		"com.altscodex.spring.autoconfigure.security.AltsCodexSecurityAutoConfiguration" })
 public class NamedClientsApplication {
 
 	@Bean
