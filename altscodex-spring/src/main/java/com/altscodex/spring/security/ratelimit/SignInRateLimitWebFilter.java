@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -31,6 +32,9 @@ import com.altscodex.spring.web.ServerJsonWriter;
 public final class SignInRateLimitWebFilter implements WebFilter {
 
 	private static final String UNKNOWN = "unknown";
+
+	// a forwarded header is the caller's text: a key never holds more of it
+	private static final int MAX_KEY_LENGTH = 64;
 
 	private final ServerWebExchangeMatcher signInAttempts;
 
@@ -86,19 +90,89 @@ public final class SignInRateLimitWebFilter implements WebFilter {
 
 	static String remoteAddressKey(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		InetAddress address = (remote != null) ? remote.getAddress() : null;
-		if (address == null) {
+		if (remote == null) {
 			return UNKNOWN;
 		}
+		InetAddress address = remote.getAddress();
 		if (address instanceof Inet6Address) {
-			byte[] bytes = address.getAddress();
-			StringBuilder prefix = new StringBuilder("v6:");
-			for (int i = 0; i < 8; i++) {
-				prefix.append(String.format("%02x", bytes[i]));
-			}
-			return prefix.toString();
+			return ipv6Prefix(address.getAddress());
 		}
-		return address.getHostAddress();
+		if (address != null) {
+			return address.getHostAddress();
+		}
+		// forwarded headers give an unresolved address: its text, never looked up (DNS would
+		// block), an IPv6 literal by its /64 too
+		return unresolvedKey(remote.getHostString());
+	}
+
+	private static String unresolvedKey(String host) {
+		String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		if (literal.length() > MAX_KEY_LENGTH) {
+			return literal.substring(0, MAX_KEY_LENGTH);
+		}
+		if (literal.indexOf(':') >= 0) {
+			byte[] bytes = ipv6Bytes(literal);
+			if (bytes != null) {
+				return ipv6Prefix(bytes);
+			}
+		}
+		return literal;
+	}
+
+	private static String ipv6Prefix(byte[] bytes) {
+		StringBuilder prefix = new StringBuilder("v6:");
+		for (int i = 0; i < 8; i++) {
+			prefix.append(Character.forDigit((bytes[i] >> 4) & 0xF, 16)).append(Character.forDigit(bytes[i] & 0xF, 16));
+		}
+		return prefix.toString();
+	}
+
+	// the eight groups of an IPv6 literal ("::" expanded); null when it is not one
+	private static byte @Nullable [] ipv6Bytes(String literal) {
+		int zone = literal.indexOf('%');
+		String text = (zone >= 0) ? literal.substring(0, zone) : literal;
+		int gap = text.indexOf("::");
+		if (gap != text.lastIndexOf("::") || text.indexOf('.') >= 0) {
+			return null;
+		}
+		String[] head = (gap >= 0) ? groups(text.substring(0, gap)) : groups(text);
+		String[] tail = (gap >= 0) ? groups(text.substring(gap + 2)) : new String[0];
+		int missing = 8 - head.length - tail.length;
+		if ((gap < 0 && missing != 0) || (gap >= 0 && missing < 1)) {
+			return null;
+		}
+		byte[] bytes = new byte[16];
+		int index = 0;
+		for (String[] part : new String[][] { head, (gap >= 0) ? new String[missing] : new String[0], tail }) {
+			for (String group : part) {
+				int value = (group != null) ? parseGroup(group) : 0;
+				if (value < 0) {
+					return null;
+				}
+				bytes[index++] = (byte) (value >> 8);
+				bytes[index++] = (byte) value;
+			}
+		}
+		return bytes;
+	}
+
+	private static String[] groups(String text) {
+		return text.isEmpty() ? new String[0] : text.split(":", -1);
+	}
+
+	private static int parseGroup(String group) {
+		if (group.isEmpty() || group.length() > 4) {
+			return -1;
+		}
+		int value = 0;
+		for (int i = 0; i < group.length(); i++) {
+			int digit = Character.digit(group.charAt(i), 16);
+			if (digit < 0) {
+				return -1;
+			}
+			value = value * 16 + digit;
+		}
+		return value;
 	}
 
 }
