@@ -9,7 +9,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.ServerRedirectStrategy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -44,7 +44,7 @@ public final class AltsCodexRedirectLoginWebFilter implements WebFilter {
 
 	private final ServerAltsCodexLoginRequestRepository loginRequestRepository;
 
-	private ServerRedirectStrategy redirectStrategy = new DefaultServerRedirectStrategy();
+	private ServerRedirectStrategy redirectStrategy = AltsCodexRedirectLoginWebFilter::redirectQuietly;
 
 	private Duration stateTimeToLive = Duration.ofMinutes(10);
 
@@ -94,7 +94,9 @@ public final class AltsCodexRedirectLoginWebFilter implements WebFilter {
 	}
 
 	/**
-	 * Sets how to redirect. Defaults to {@link DefaultServerRedirectStrategy}.
+	 * Sets how to redirect. Defaults to a {@code 302} that, unlike Spring Security's
+	 * {@code DefaultServerRedirectStrategy}, does not log the location: it holds the
+	 * state.
 	 * @param redirectStrategy the strategy
 	 */
 	public void setRedirectStrategy(ServerRedirectStrategy redirectStrategy) {
@@ -113,6 +115,13 @@ public final class AltsCodexRedirectLoginWebFilter implements WebFilter {
 			.map((clientName) -> redirect(exchange, clientName))
 			.defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
 			.flatMap((answer) -> answer);
+	}
+
+	private static Mono<Void> redirectQuietly(ServerWebExchange exchange, URI location) {
+		return Mono.fromRunnable(() -> {
+			exchange.getResponse().setStatusCode(HttpStatus.FOUND);
+			exchange.getResponse().getHeaders().setLocation(location);
+		});
 	}
 
 	private Mono<Void> redirect(ServerWebExchange exchange, String clientName) {

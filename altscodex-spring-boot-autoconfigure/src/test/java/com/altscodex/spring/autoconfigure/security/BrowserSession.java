@@ -1,5 +1,6 @@
 package com.altscodex.spring.autoconfigure.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,7 +79,8 @@ final class BrowserSession {
 				}
 			})
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(json)
+			// bytes: the client's own codec logs a String body at TRACE, and these hold JWTs
+			.bodyValue(json.getBytes(StandardCharsets.UTF_8))
 			.exchange()
 			.expectBody()
 			.returnResult());

@@ -43,8 +43,17 @@ public class SecurityTestApplication {
 
 		private final List<String> accessTokens = new CopyOnWriteArrayList<>();
 
+		private final List<String> otherSecrets = new CopyOnWriteArrayList<>();
+
 		public List<String> accessTokens() {
 			return this.accessTokens;
+		}
+
+		/**
+		 * The codes and refresh tokens of the slots seen.
+		 */
+		public List<String> otherSecrets() {
+			return this.otherSecrets;
 		}
 
 		@Override
@@ -52,6 +61,11 @@ public class SecurityTestApplication {
 			String accessToken = request.slotInfo().accessToken();
 			if (accessToken != null) {
 				this.accessTokens.add(accessToken);
+			}
+			for (String secret : new String[] { request.slotInfo().code(), request.slotInfo().refreshToken() }) {
+				if (secret != null) {
+					this.otherSecrets.add(secret);
+				}
 			}
 			return this.delegate.loadUser(request);
 		}
