@@ -10,8 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The library's house rules, beyond what the compiler keeps: its packages depend on one
- * another in one direction only, web on client on pending, and none of them on Spring
- * Boot (not even by a name the compiler would not see, such as an annotation's class).
+ * another in one direction only, security on web on client on pending, and none of them
+ * on Spring Boot (not even by a name the compiler would not see, such as an annotation's class).
  */
 class LibraryArchitectureTests {
 
@@ -46,6 +46,27 @@ class LibraryArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("com.altscodex.spring.web..")
+			.check(LIBRARY);
+	}
+
+	@Test
+	void onlyTheSecurityIntegrationKnowsSpringSecurity() {
+		noClasses().that()
+			.resideInAnyPackage("com.altscodex.spring.client..", "com.altscodex.spring.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.altscodex.spring.security..", "org.springframework.security..",
+					"io.github.bucket4j..")
+			.check(LIBRARY);
+	}
+
+	@Test
+	void bucket4jOnlyInTheInMemoryRateLimiter() {
+		noClasses().that()
+			.doNotHaveSimpleName("InMemorySignInRateLimiter")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.bucket4j..")
 			.check(LIBRARY);
 	}
 

@@ -16,7 +16,14 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.core.session.ReactiveSessionRegistry;
+import org.springframework.security.web.server.authentication.ConcurrentSessionControlServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RegisterSessionServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerMaximumSessionsExceededHandler;
+import org.springframework.security.web.server.authentication.SessionLimit;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
@@ -72,6 +79,7 @@ import com.altscodex.spring.security.ratelimit.SignInRateLimiter;
  * ({@code POST <redirect-uri>}) is exempt and open to anyone;</li>
  * <li>a rate limit on sign-in attempts per client address, when a
  * {@link SignInRateLimiter} is set;</li>
+ * <li>at most so many sessions per user, when {@link #setMaximumSessions limited};</li>
  * <li>{@code 401} {@code application/problem+json} for API requests that need a user, a
  * redirect to sign-in for browser navigations; {@code 403}
  * {@code application/problem+json} for denied ones.</li>
@@ -122,6 +130,12 @@ public final class AltsCodexLoginConfigurer {
 	private ServerSecurityContextRepository securityContextRepository = new WebSessionServerSecurityContextRepository();
 
 	private ServerCsrfTokenRepository csrfTokenRepository = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+
+	private @Nullable SessionLimit sessionLimit;
+
+	private @Nullable ReactiveSessionRegistry sessionRegistry;
+
+	private @Nullable ServerMaximumSessionsExceededHandler maximumSessionsExceededHandler;
 
 	/**
 	 * Creates a configurer.
@@ -293,6 +307,24 @@ public final class AltsCodexLoginConfigurer {
 	}
 
 	/**
+	 * Limits how many sessions a user may have at once, as Spring Security's
+	 * {@code concurrentSessions()} does for its own logins. Defaults to no limit.
+	 * @param sessionLimit the most sessions per user
+	 * @param sessionRegistry knows each user's sessions
+	 * @param maximumSessionsExceededHandler what happens to a sign-in beyond the limit,
+	 * such as {@code InvalidateLeastUsedServerMaximumSessionsExceededHandler}
+	 */
+	public void setMaximumSessions(SessionLimit sessionLimit, ReactiveSessionRegistry sessionRegistry,
+			ServerMaximumSessionsExceededHandler maximumSessionsExceededHandler) {
+		Assert.notNull(sessionLimit, "sessionLimit cannot be null");
+		Assert.notNull(sessionRegistry, "sessionRegistry cannot be null");
+		Assert.notNull(maximumSessionsExceededHandler, "maximumSessionsExceededHandler cannot be null");
+		this.sessionLimit = sessionLimit;
+		this.sessionRegistry = sessionRegistry;
+		this.maximumSessionsExceededHandler = maximumSessionsExceededHandler;
+	}
+
+	/**
 	 * The repository the DeOAuth tokens are kept in.
 	 */
 	public ServerAltsCodexAuthorizedClientRepository getAuthorizedClientRepository() {
@@ -344,6 +376,13 @@ public final class AltsCodexLoginConfigurer {
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint())
 			.accessDeniedHandler(accessDenied));
 		http.authorizeExchange((exchanges) -> exchanges.matchers(callbackPosts).permitAll());
+		if (this.sessionLimit != null) {
+			// keeps the registry's last-access times; our login filters get the limit below
+			http.sessionManagement((sessions) -> sessions.concurrentSessions((concurrent) -> concurrent
+				.maximumSessions(this.sessionLimit)
+				.sessionRegistry(this.sessionRegistry)
+				.maximumSessionsExceededHandler(this.maximumSessionsExceededHandler)));
+		}
 		return http;
 	}
 
@@ -368,7 +407,8 @@ public final class AltsCodexLoginConfigurer {
 		filter.setRequiresAuthenticationMatcher(popupSignIns);
 		filter.setServerAuthenticationConverter(
 				new ServerAltsCodexJwtAuthenticationConverter(this.defaultClientName, this.jsonMapper));
-		filter.setAuthenticationSuccessHandler(new AltsCodexJsonAuthenticationSuccessHandler(this.writer));
+		filter.setAuthenticationSuccessHandler(
+				withSessionControl(new AltsCodexJsonAuthenticationSuccessHandler(this.writer)));
 		filter.setAuthenticationFailureHandler(new AltsCodexProblemAuthenticationFailureHandler(this.writer));
 		return filter;
 	}
@@ -380,12 +420,24 @@ public final class AltsCodexLoginConfigurer {
 				this.loginRequestRepository);
 		converter.setClock(this.clock);
 		filter.setServerAuthenticationConverter(converter);
-		filter.setAuthenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(this.successUrl));
+		filter.setAuthenticationSuccessHandler(
+				withSessionControl(new RedirectServerAuthenticationSuccessHandler(this.successUrl)));
 		ServerAuthenticationFailureHandler failureHandler = (this.failureUrl != null)
 				? new AltsCodexRedirectAuthenticationFailureHandler(this.failureUrl)
 				: new AltsCodexProblemAuthenticationFailureHandler(this.writer);
 		filter.setAuthenticationFailureHandler(failureHandler);
 		return filter;
+	}
+
+	private ServerAuthenticationSuccessHandler withSessionControl(ServerAuthenticationSuccessHandler answer) {
+		if (this.sessionLimit == null || this.sessionRegistry == null || this.maximumSessionsExceededHandler == null) {
+			return answer;
+		}
+		ConcurrentSessionControlServerAuthenticationSuccessHandler control = new ConcurrentSessionControlServerAuthenticationSuccessHandler(
+				this.sessionRegistry, this.maximumSessionsExceededHandler);
+		control.setSessionLimit(this.sessionLimit);
+		return new DelegatingServerAuthenticationSuccessHandler(control,
+				new RegisterSessionServerAuthenticationSuccessHandler(this.sessionRegistry), answer);
 	}
 
 	private AltsCodexLoginWebFilter loginFilter() {

@@ -1,6 +1,7 @@
 package com.altscodex.spring.autoconfigure.security;
 
 import io.github.bucket4j.Bucket;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,13 +12,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.session.InMemoryReactiveSessionRegistry;
+import org.springframework.security.core.session.ReactiveSessionRegistry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.InvalidateLeastUsedServerMaximumSessionsExceededHandler;
+import org.springframework.security.web.server.authentication.PreventLoginServerMaximumSessionsExceededHandler;
+import org.springframework.security.web.server.authentication.ServerMaximumSessionsExceededHandler;
+import org.springframework.security.web.server.authentication.SessionLimit;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 
 import com.altscodex.spring.autoconfigure.AltsCodexProperties;
 import com.altscodex.spring.autoconfigure.AltsCodexWebFluxAutoConfiguration;
@@ -55,6 +67,8 @@ import com.altscodex.spring.web.ServerJsonWriter;
 @ConditionalOnBooleanProperty(name = "altscodex.security.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AltsCodexSecurityProperties.class)
 public final class AltsCodexSecurityAutoConfiguration {
+
+	private static final String HEALTH_ENDPOINT = "org.springframework.boot.health.actuate.endpoint.HealthEndpoint";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -95,7 +109,8 @@ public final class AltsCodexSecurityAutoConfiguration {
 			AltsCodexUserService userService, ServerAltsCodexProblemWriter writer, ObjectProvider<JsonMapper> jsonMapper,
 			ServerAltsCodexAuthorizedClientRepository authorizedClientRepository,
 			ServerAltsCodexLoginRequestRepository loginRequestRepository,
-			ObjectProvider<SignInRateLimiter> rateLimiter) {
+			ObjectProvider<SignInRateLimiter> rateLimiter, ObjectProvider<ReactiveSessionRegistry> sessionRegistry,
+			ObjectProvider<WebSessionManager> webSessionManager) {
 		AltsCodexLoginConfigurer configurer = new AltsCodexLoginConfigurer(clients,
 				authenticationManager.getIfAvailable(() -> new AltsCodexReactiveAuthenticationManager(clients, userService)),
 				writer, jsonMapper.getIfAvailable(JsonMapper::shared));
@@ -124,16 +139,35 @@ public final class AltsCodexSecurityAutoConfiguration {
 		configurer.setAuthorizedClientRepository(authorizedClientRepository);
 		configurer.setLoginRequestRepository(loginRequestRepository);
 		configurer.setRateLimiter(rateLimiter.getIfAvailable());
+		Integer maxSessions = properties.getMaxSessionsPerUser();
+		if (maxSessions != null) {
+			configurer.setMaximumSessions(SessionLimit.of(maxSessions),
+					sessionRegistry.getIfAvailable(InMemoryReactiveSessionRegistry::new),
+					maximumSessionsExceededHandler(webSessionManager.getIfAvailable()));
+		}
 		return configurer;
 	}
 
+	// the least used session ends, where the session store is known; else the new sign-in fails
+	private static ServerMaximumSessionsExceededHandler maximumSessionsExceededHandler(
+			@Nullable WebSessionManager webSessionManager) {
+		if (webSessionManager instanceof DefaultWebSessionManager sessions) {
+			return new InvalidateLeastUsedServerMaximumSessionsExceededHandler(sessions.getSessionStore());
+		}
+		return new PreventLoginServerMaximumSessionsExceededHandler();
+	}
+
+	// Like Spring Boot's own default, which this one replaces: the health endpoint stays
+	// open to load balancers and probes, whatever else the actuator exposes does not.
 	@Bean
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
 	SecurityWebFilterChain altsCodexSecurityWebFilterChain(ServerHttpSecurity http,
 			AltsCodexLoginConfigurer altsCodexLogin) {
-		return altsCodexLogin.configure(http)
-			.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
-			.build();
+		altsCodexLogin.configure(http);
+		if (ClassUtils.isPresent(HEALTH_ENDPOINT, AltsCodexSecurityAutoConfiguration.class.getClassLoader())) {
+			http.authorizeExchange((exchanges) -> exchanges.matchers(HealthEndpointRequest.matcher()).permitAll());
+		}
+		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated()).build();
 	}
 
 	// A bean, so that Boot creates no user with a generated password; not when the
@@ -162,6 +196,15 @@ public final class AltsCodexSecurityAutoConfiguration {
 			AltsCodexSecurityProperties.RateLimit rateLimit = properties.getRateLimit();
 			return new InMemorySignInRateLimiter(rateLimit.getCapacity(), rateLimit.getRefillTokens(),
 					rateLimit.getRefillPeriod(), rateLimit.getMaxClients());
+		}
+
+	}
+
+	// loaded only when the actuator is there
+	private static final class HealthEndpointRequest {
+
+		static ServerWebExchangeMatcher matcher() {
+			return EndpointRequest.to("health");
 		}
 
 	}

@@ -77,6 +77,12 @@ public class AltsCodexSecurityProperties implements InitializingBean {
 	private Duration deoauthLogoutTimeout = Duration.ofSeconds(5);
 
 	/**
+	 * Most sessions a user may have at once; signing in beyond it ends the user's least
+	 * recently used session. When not set, there is no limit.
+	 */
+	private @Nullable Integer maxSessionsPerUser;
+
+	/**
 	 * Limit on sign-in attempts per client address.
 	 */
 	private final RateLimit rateLimit = new RateLimit();
@@ -169,6 +175,14 @@ public class AltsCodexSecurityProperties implements InitializingBean {
 		this.deoauthLogoutTimeout = deoauthLogoutTimeout;
 	}
 
+	public @Nullable Integer getMaxSessionsPerUser() {
+		return this.maxSessionsPerUser;
+	}
+
+	public void setMaxSessionsPerUser(@Nullable Integer maxSessionsPerUser) {
+		this.maxSessionsPerUser = maxSessionsPerUser;
+	}
+
 	public RateLimit getRateLimit() {
 		return this.rateLimit;
 	}
@@ -190,6 +204,10 @@ public class AltsCodexSecurityProperties implements InitializingBean {
 					"the attempts given back every refill period, such as 1");
 		}
 		positive("rate-limit.refill-period", this.rateLimit.refillPeriod);
+		if (this.maxSessionsPerUser != null && this.maxSessionsPerUser < 1) {
+			throw invalid("max-sessions-per-user", "must be at least 1, was " + this.maxSessionsPerUser,
+					"the most sessions a user may have at once, such as 3, or remove it for no limit");
+		}
 		if (this.rateLimit.maxClients < 1) {
 			throw invalid("rate-limit.max-clients", "must be at least 1, was " + this.rateLimit.maxClients,
 					"the most client addresses tracked at once, such as 100000");

@@ -166,6 +166,12 @@ class AltsCodexSecurityTests {
 	}
 
 	@Test
+	void healthEndpointOpenForProbesOtherEndpointsNot() {
+		assertThat(this.browser.get("/actuator/health").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(this.browser.get("/actuator").getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
 	void meWithoutSessionThenUnauthorizedProblem() {
 		EntityExchangeResult<byte[]> answer = this.browser.get("/me");
 
