@@ -61,6 +61,14 @@ public enum FailureKind {
 			"Too many sign-in attempts from your address; wait a moment and try again.", LoginOutcome.OVERLOADED,
 			Duration.ofSeconds(1)),
 
+	/**
+	 * A sign-in that needs a new session while the application holds as many sessions as
+	 * it may. Nothing was sent.
+	 */
+	SESSIONS_FULL(HttpStatus.SERVICE_UNAVAILABLE, "sessions-full", "Sign-in busy",
+			"Too many people are signed in right now; try again in a moment.", LoginOutcome.OVERLOADED,
+			Duration.ofSeconds(30)),
+
 	/** A request that needs a signed-in user came without one. */
 	NOT_SIGNED_IN(HttpStatus.UNAUTHORIZED, "not-signed-in", "Sign-in required", "Sign in to continue.",
 			LoginOutcome.FAILED, null),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,8 @@ import org.springframework.security.web.server.authentication.logout.WebSessionS
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -80,6 +83,9 @@ import com.altscodex.spring.security.ratelimit.SignInRateLimiter;
  * <li>a rate limit on sign-in attempts per client address, when a
  * {@link SignInRateLimiter} is set;</li>
  * <li>at most so many sessions per user, when {@link #setMaximumSessions limited};</li>
+ * <li>no session for anonymous requests but a redirect sign-in's start: the page a user
+ * was going to is kept in a cookie; and, when the {@link #setSessionCapacity session
+ * store's room} is known, a {@code 503} rather than a new session it has no room for;</li>
  * <li>{@code 401} {@code application/problem+json} for API requests that need a user, a
  * redirect to sign-in for browser navigations; {@code 403}
  * {@code application/problem+json} for denied ones.</li>
@@ -130,6 +136,10 @@ public final class AltsCodexLoginConfigurer {
 	private ServerSecurityContextRepository securityContextRepository = new WebSessionServerSecurityContextRepository();
 
 	private ServerCsrfTokenRepository csrfTokenRepository = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+
+	private ServerRequestCache requestCache = new CookieServerRequestCache();
+
+	private @Nullable BooleanSupplier roomForNewSession;
 
 	private @Nullable SessionLimit sessionLimit;
 
@@ -307,6 +317,26 @@ public final class AltsCodexLoginConfigurer {
 	}
 
 	/**
+	 * Sets where the page a signed-out user was going to is kept until they have signed
+	 * in. Defaults to a cookie: an anonymous navigation creates no session.
+	 * @param requestCache the cache
+	 */
+	public void setRequestCache(ServerRequestCache requestCache) {
+		Assert.notNull(requestCache, "requestCache cannot be null");
+		this.requestCache = requestCache;
+	}
+
+	/**
+	 * Sets how to tell whether the session store can take one more session. When set, a
+	 * sign-in attempt that would need a new session while it cannot is answered
+	 * {@code 503} at once ({@link SessionCapacityWebFilter}). Defaults to none.
+	 * @param roomForNewSession whether there is room, or {@code null}
+	 */
+	public void setSessionCapacity(@Nullable BooleanSupplier roomForNewSession) {
+		this.roomForNewSession = roomForNewSession;
+	}
+
+	/**
 	 * Limits how many sessions a user may have at once, as Spring Security's
 	 * {@code concurrentSessions()} does for its own logins. Defaults to no limit.
 	 * @param sessionLimit the most sessions per user
@@ -360,6 +390,12 @@ public final class AltsCodexLoginConfigurer {
 					new OrServerWebExchangeMatcher(popupSignIns, redirectSignIns, callbackReturns), this.rateLimiter,
 					this.writer.getProblemDetails(), this.writer.getJsonWriter()), SecurityWebFiltersOrder.CSRF);
 		}
+		if (this.roomForNewSession != null) {
+			http.addFilterBefore(new SessionCapacityWebFilter(
+					new OrServerWebExchangeMatcher(popupSignIns, redirectSignIns, callbackReturns),
+					this.roomForNewSession, this.writer), SecurityWebFiltersOrder.CSRF);
+		}
+		http.requestCache((cache) -> cache.requestCache(this.requestCache));
 		http.addFilterAt(redirectLoginFilter(), SecurityWebFiltersOrder.HTTP_BASIC);
 		http.addFilterAt(popupLoginFilter(popupSignIns), SecurityWebFiltersOrder.AUTHENTICATION);
 		http.addFilterAt(redirectReturnFilter(callbackReturns), SecurityWebFiltersOrder.AUTHENTICATION);
@@ -420,8 +456,10 @@ public final class AltsCodexLoginConfigurer {
 				this.loginRequestRepository);
 		converter.setClock(this.clock);
 		filter.setServerAuthenticationConverter(converter);
-		filter.setAuthenticationSuccessHandler(
-				withSessionControl(new RedirectServerAuthenticationSuccessHandler(this.successUrl)));
+		RedirectServerAuthenticationSuccessHandler success = new RedirectServerAuthenticationSuccessHandler(
+				this.successUrl);
+		success.setRequestCache(this.requestCache);
+		filter.setAuthenticationSuccessHandler(withSessionControl(success));
 		ServerAuthenticationFailureHandler failureHandler = (this.failureUrl != null)
 				? new AltsCodexRedirectAuthenticationFailureHandler(this.failureUrl)
 				: new AltsCodexProblemAuthenticationFailureHandler(this.writer);
@@ -450,8 +488,10 @@ public final class AltsCodexLoginConfigurer {
 	private DelegatingServerAuthenticationEntryPoint entryPoint() {
 		String page = (this.signInPage != null) ? this.signInPage : this.redirectLoginPath;
 		List<DelegatingServerAuthenticationEntryPoint.DelegateEntry> entries = new ArrayList<>();
+		RedirectServerAuthenticationEntryPoint toSignIn = new RedirectServerAuthenticationEntryPoint(page);
+		toSignIn.setRequestCache(this.requestCache);
 		entries.add(new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
-				new BrowserNavigationServerWebExchangeMatcher(), new RedirectServerAuthenticationEntryPoint(page)));
+				new BrowserNavigationServerWebExchangeMatcher(), toSignIn));
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(entries);
 		entryPoint.setDefaultEntryPoint(new AltsCodexProblemAuthenticationEntryPoint(this.writer));
 		return entryPoint;

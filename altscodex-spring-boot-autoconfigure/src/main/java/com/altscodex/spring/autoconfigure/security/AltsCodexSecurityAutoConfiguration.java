@@ -1,5 +1,7 @@
 package com.altscodex.spring.autoconfigure.security;
 
+import java.util.function.BooleanSupplier;
+
 import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,7 @@ import org.springframework.security.web.server.authentication.SessionLimit;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
 import org.springframework.web.server.session.WebSessionManager;
 
 import com.altscodex.spring.autoconfigure.AltsCodexProperties;
@@ -139,6 +142,7 @@ public final class AltsCodexSecurityAutoConfiguration {
 		configurer.setAuthorizedClientRepository(authorizedClientRepository);
 		configurer.setLoginRequestRepository(loginRequestRepository);
 		configurer.setRateLimiter(rateLimiter.getIfAvailable());
+		configurer.setSessionCapacity(sessionCapacity(webSessionManager.getIfAvailable()));
 		Integer maxSessions = properties.getMaxSessionsPerUser();
 		if (maxSessions != null) {
 			configurer.setMaximumSessions(SessionLimit.of(maxSessions),
@@ -146,6 +150,22 @@ public final class AltsCodexSecurityAutoConfiguration {
 					maximumSessionsExceededHandler(webSessionManager.getIfAvailable()));
 		}
 		return configurer;
+	}
+
+	// Spring's in-memory store answers a session beyond server.reactive.session.max-sessions
+	// with a 500; its room is known, so sign-ins that need one more get a clear 503 instead
+	private static @Nullable BooleanSupplier sessionCapacity(@Nullable WebSessionManager webSessionManager) {
+		if (webSessionManager instanceof DefaultWebSessionManager sessions
+				&& sessions.getSessionStore() instanceof InMemoryWebSessionStore store) {
+			return () -> {
+				if (store.getSessions().size() < store.getMaxSessions()) {
+					return true;
+				}
+				store.removeExpiredSessions();
+				return store.getSessions().size() < store.getMaxSessions();
+			};
+		}
+		return null;
 	}
 
 	// the least used session ends, where the session store is known; else the new sign-in fails

@@ -231,10 +231,12 @@ class AltsCodexSecurityTests {
 
 	@Test
 	void redirectSignInAfterNavigationThenBackWhereTheUserWasGoing() {
-		this.browser.get("/api/hello?page=2", (headers) -> {
+		EntityExchangeResult<byte[]> navigation = this.browser.get("/api/hello?page=2", (headers) -> {
 			headers.setAccept(List.of(MediaType.TEXT_HTML, MediaType.ALL));
 			headers.set("Sec-Fetch-Mode", "navigate");
 		});
+		// kept in a cookie: an anonymous navigation creates no session
+		assertThat(navigation.getResponseCookies().getFirst(BrowserSession.SESSION)).isNull();
 		URI platform = startRedirectSignIn();
 
 		EntityExchangeResult<byte[]> answer = this.browser.get(pathAndQuery(chooseUser(platform, "alice")));

@@ -3,12 +3,12 @@ package com.altscodex.spring.autoconfigure.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
@@ -50,7 +50,7 @@ final class BrowserSession {
 
 	/** GETs a path to pick up the CSRF cookie, as a page load does. */
 	BrowserSession loadPage() {
-		get("/api/hello", (headers) -> headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON)));
+		get("/api/hello", (headers) -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)));
 		return this;
 	}
 
@@ -111,13 +111,23 @@ final class BrowserSession {
 		this.cookies.forEach(out::add);
 	}
 
+	// every Set-Cookie header in order, as a browser reads them: of two for one name the last wins
 	private EntityExchangeResult<byte[]> remember(EntityExchangeResult<byte[]> result) {
-		for (ResponseCookie cookie : result.getResponseCookies().toSingleValueMap().values()) {
-			if (cookie.getMaxAge().isZero() || cookie.getValue().isEmpty()) {
-				this.cookies.remove(cookie.getName());
+		List<String> setCookies = result.getResponseHeaders().get(HttpHeaders.SET_COOKIE);
+		for (String setCookie : (setCookies != null) ? setCookies : List.<String>of()) {
+			String[] parts = setCookie.split(";");
+			int equals = parts[0].indexOf('=');
+			String name = parts[0].substring(0, equals).trim();
+			String value = parts[0].substring(equals + 1).trim();
+			boolean expired = value.isEmpty();
+			for (int i = 1; i < parts.length; i++) {
+				expired |= parts[i].trim().equalsIgnoreCase("Max-Age=0");
+			}
+			if (expired) {
+				this.cookies.remove(name);
 			}
 			else {
-				this.cookies.put(cookie.getName(), cookie.getValue());
+				this.cookies.put(name, value);
 			}
 		}
 		return result;
