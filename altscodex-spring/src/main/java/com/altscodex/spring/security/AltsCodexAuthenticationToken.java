@@ -2,6 +2,8 @@ package com.altscodex.spring.security;
 
 import java.io.Serial;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.util.Assert;
 
@@ -17,6 +19,9 @@ public class AltsCodexAuthenticationToken extends AbstractAuthenticationToken {
 	private static final long serialVersionUID = 1L;
 
 	private final AltsCodexUser principal;
+
+	// made once, for the reason AltsCodexUser's is
+	private transient @Nullable String description;
 
 	/**
 	 * Creates an authenticated token for a user, with the user's authorities.
@@ -47,6 +52,17 @@ public class AltsCodexAuthenticationToken extends AbstractAuthenticationToken {
 	 */
 	public String getClientName() {
 		return this.principal.getClientName();
+	}
+
+	@Override
+	public String toString() {
+		String description = this.description;
+		if (description == null) {
+			description = getClass().getSimpleName() + " [Principal=" + this.principal + ", Credentials=[PROTECTED], "
+					+ "Authenticated=" + isAuthenticated() + ", Granted Authorities=" + getAuthorities() + "]";
+			this.description = description;
+		}
+		return description;
 	}
 
 }

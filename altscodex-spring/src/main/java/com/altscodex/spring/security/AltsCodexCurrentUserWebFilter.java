@@ -6,8 +6,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -23,7 +21,7 @@ import com.altscodex.spring.client.FailureKind;
  */
 public final class AltsCodexCurrentUserWebFilter implements WebFilter {
 
-	private final ServerWebExchangeMatcher matcher;
+	private final PathServerWebExchangeMatcher matcher;
 
 	private final ServerAltsCodexProblemWriter writer;
 
@@ -35,17 +33,16 @@ public final class AltsCodexCurrentUserWebFilter implements WebFilter {
 	public AltsCodexCurrentUserWebFilter(String path, ServerAltsCodexProblemWriter writer) {
 		Assert.hasText(path, "path cannot be empty");
 		Assert.notNull(writer, "writer cannot be null");
-		this.matcher = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, path);
+		this.matcher = PathServerWebExchangeMatcher.of(HttpMethod.GET, path);
 		this.writer = writer;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return this.matcher.matches(exchange).flatMap((match) -> {
-			if (!match.isMatch()) {
-				return chain.filter(exchange);
-			}
-			return ReactiveSecurityContextHolder.getContext()
+		if (!this.matcher.test(exchange)) {
+			return chain.filter(exchange);
+		}
+		return ReactiveSecurityContextHolder.getContext()
 				.mapNotNull(SecurityContext::getAuthentication)
 				.filter(Authentication::isAuthenticated)
 				.mapNotNull((authentication) -> (authentication.getPrincipal() instanceof AltsCodexUser user)
@@ -54,7 +51,6 @@ public final class AltsCodexCurrentUserWebFilter implements WebFilter {
 				.switchIfEmpty(Mono.defer(() -> this.writer.write(exchange, FailureKind.NOT_SIGNED_IN)
 					.thenReturn(Boolean.TRUE)))
 				.then();
-		});
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
@@ -34,15 +35,11 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
-import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.util.Assert;
+import org.springframework.web.server.ServerWebExchange;
 
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.AltsCodexClients;
@@ -368,11 +365,12 @@ public final class AltsCodexLoginConfigurer {
 	 */
 	public ServerHttpSecurity configure(ServerHttpSecurity http) {
 		Assert.notNull(http, "http cannot be null");
-		ServerWebExchangeMatcher callbackPosts = callbacks(HttpMethod.POST);
-		ServerWebExchangeMatcher callbackReturns = callbacks(HttpMethod.GET);
-		ServerWebExchangeMatcher popupSignIns = ServerWebExchangeMatchers.pathMatchers(this.loginPath);
-		ServerWebExchangeMatcher redirectSignIns = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
+		PathServerWebExchangeMatcher callbackPosts = callbacks(HttpMethod.POST);
+		PathServerWebExchangeMatcher callbackReturns = callbacks(HttpMethod.GET);
+		PathServerWebExchangeMatcher popupSignIns = PathServerWebExchangeMatcher.of(null, this.loginPath);
+		PathServerWebExchangeMatcher redirectSignIns = PathServerWebExchangeMatcher.of(HttpMethod.GET,
 				this.redirectLoginPath, this.redirectLoginPath + "/*");
+		PathServerWebExchangeMatcher signInAttempts = popupSignIns.or(redirectSignIns).or(callbackReturns);
 		AltsCodexProblemAccessDeniedHandler accessDenied = new AltsCodexProblemAccessDeniedHandler(this.writer);
 
 		http.securityContextRepository(this.securityContextRepository);
@@ -380,20 +378,17 @@ public final class AltsCodexLoginConfigurer {
 			// not the XOR handler: the page echoes the cookie's value as it is
 			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 			// DeOAuth's callback is a server, not a browser: it has no token to send
-			.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-					new NegatedServerWebExchangeMatcher(callbackPosts)))
+			.requireCsrfProtectionMatcher(new CsrfProtectedRequests(callbackPosts))
 			.accessDeniedHandler(accessDenied));
 		http.addFilterAfter(new CsrfTokenSubscribingWebFilter(), SecurityWebFiltersOrder.CSRF);
 		if (this.rateLimiter != null) {
 			// before CSRF and sessions: a refused attempt costs as little as possible
-			http.addFilterBefore(new SignInRateLimitWebFilter(
-					new OrServerWebExchangeMatcher(popupSignIns, redirectSignIns, callbackReturns), this.rateLimiter,
+			http.addFilterBefore(new SignInRateLimitWebFilter(signInAttempts, this.rateLimiter,
 					this.writer.getProblemDetails(), this.writer.getJsonWriter()), SecurityWebFiltersOrder.CSRF);
 		}
 		if (this.roomForNewSession != null) {
-			http.addFilterBefore(new SessionCapacityWebFilter(
-					new OrServerWebExchangeMatcher(popupSignIns, redirectSignIns, callbackReturns),
-					this.roomForNewSession, this.writer), SecurityWebFiltersOrder.CSRF);
+			http.addFilterBefore(new SessionCapacityWebFilter(signInAttempts, this.roomForNewSession, this.writer),
+					SecurityWebFiltersOrder.CSRF);
 		}
 		http.requestCache((cache) -> cache.requestCache(this.requestCache));
 		http.addFilterAt(redirectLoginFilter(), SecurityWebFiltersOrder.HTTP_BASIC);
@@ -404,7 +399,8 @@ public final class AltsCodexLoginConfigurer {
 		AltsCodexLogoutHandler deOAuthLogout = new AltsCodexLogoutHandler(this.clients,
 				this.authorizedClientRepository);
 		deOAuthLogout.setDeOAuthLogoutTimeout(this.deOAuthLogoutTimeout);
-		http.logout((logout) -> logout.logoutUrl(this.logoutPath).logoutHandler((handlers) -> {
+		http.logout((logout) -> logout.requiresLogout(PathServerWebExchangeMatcher.of(HttpMethod.POST, this.logoutPath))
+			.logoutHandler((handlers) -> {
 			// first: it reads the tokens from the session the last one invalidates
 			handlers.add(0, deOAuthLogout);
 			handlers.add(new WebSessionServerLogoutHandler());
@@ -422,12 +418,12 @@ public final class AltsCodexLoginConfigurer {
 		return http;
 	}
 
-	private ServerWebExchangeMatcher callbacks(HttpMethod method) {
+	private PathServerWebExchangeMatcher callbacks(HttpMethod method) {
 		Set<String> paths = new LinkedHashSet<>();
 		for (AltsCodexClient client : this.clients.all()) {
 			paths.add(client.getRegistration().getCallbackPath());
 		}
-		return ServerWebExchangeMatchers.pathMatchers(method, paths.toArray(String[]::new));
+		return PathServerWebExchangeMatcher.of(method, paths.toArray(String[]::new));
 	}
 
 	private AltsCodexRedirectLoginWebFilter redirectLoginFilter() {
@@ -438,9 +434,9 @@ public final class AltsCodexLoginConfigurer {
 		return filter;
 	}
 
-	private AltsCodexLoginWebFilter popupLoginFilter(ServerWebExchangeMatcher popupSignIns) {
+	private AltsCodexLoginWebFilter popupLoginFilter(PathServerWebExchangeMatcher popupSignIns) {
 		AltsCodexLoginWebFilter filter = loginFilter();
-		filter.setRequiresAuthenticationMatcher(popupSignIns);
+		filter.setSignInRequests(popupSignIns);
 		filter.setServerAuthenticationConverter(
 				new ServerAltsCodexJwtAuthenticationConverter(this.defaultClientName, this.jsonMapper));
 		filter.setAuthenticationSuccessHandler(
@@ -449,9 +445,9 @@ public final class AltsCodexLoginConfigurer {
 		return filter;
 	}
 
-	private AltsCodexLoginWebFilter redirectReturnFilter(ServerWebExchangeMatcher callbackReturns) {
+	private AltsCodexLoginWebFilter redirectReturnFilter(PathServerWebExchangeMatcher callbackReturns) {
 		AltsCodexLoginWebFilter filter = loginFilter();
-		filter.setRequiresAuthenticationMatcher(callbackReturns);
+		filter.setSignInRequests(callbackReturns);
 		ServerAltsCodexRedirectAuthenticationConverter converter = new ServerAltsCodexRedirectAuthenticationConverter(
 				this.loginRequestRepository);
 		converter.setClock(this.clock);
@@ -500,6 +496,38 @@ public final class AltsCodexLoginConfigurer {
 	private static String path(String path, String name) {
 		Assert.isTrue(path != null && path.startsWith("/"), () -> name + " must start with '/'");
 		return path;
+	}
+
+	/**
+	 * The requests CSRF protects: state-changing methods, except DeOAuth's callback.
+	 * Decided at once, without Spring Security's logging matchers: every request passes.
+	 */
+	private static final class CsrfProtectedRequests implements ServerWebExchangeMatcher {
+
+		private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.TRACE,
+				HttpMethod.OPTIONS);
+
+		private static final Mono<MatchResult> MATCH = MatchResult.match();
+
+		private static final Mono<MatchResult> NO_MATCH = MatchResult.notMatch();
+
+		private final PathServerWebExchangeMatcher exempt;
+
+		CsrfProtectedRequests(PathServerWebExchangeMatcher exempt) {
+			this.exempt = exempt;
+		}
+
+		@Override
+		public Mono<MatchResult> matches(ServerWebExchange exchange) {
+			return (!SAFE.contains(exchange.getRequest().getMethod()) && !this.exempt.test(exchange)) ? MATCH
+					: NO_MATCH;
+		}
+
+		@Override
+		public String toString() {
+			return "CSRF-protected requests, except " + this.exempt;
+		}
+
 	}
 
 }

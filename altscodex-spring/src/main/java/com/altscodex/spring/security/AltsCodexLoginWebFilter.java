@@ -1,5 +1,6 @@
 package com.altscodex.spring.security;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -7,6 +8,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.util.Assert;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * The {@link AuthenticationWebFilter} of an AltsCodex sign-in, like Spring Security's
@@ -19,6 +22,8 @@ public final class AltsCodexLoginWebFilter extends AuthenticationWebFilter {
 
 	private final ServerAltsCodexAuthorizedClientRepository authorizedClientRepository;
 
+	private @Nullable PathServerWebExchangeMatcher signInRequests;
+
 	/**
 	 * Creates a filter.
 	 * @param authenticationManager signs in {@link AltsCodexLoginAuthenticationToken}s
@@ -29,6 +34,25 @@ public final class AltsCodexLoginWebFilter extends AuthenticationWebFilter {
 		super(authenticationManager);
 		Assert.notNull(authorizedClientRepository, "authorizedClientRepository cannot be null");
 		this.authorizedClientRepository = authorizedClientRepository;
+	}
+
+	/**
+	 * Sets the requests that are sign-ins of this filter. Any other request is let through
+	 * at once, before Spring Security's filter builds its pipeline.
+	 * @param signInRequests the sign-in requests
+	 */
+	public void setSignInRequests(PathServerWebExchangeMatcher signInRequests) {
+		Assert.notNull(signInRequests, "signInRequests cannot be null");
+		this.signInRequests = signInRequests;
+		setRequiresAuthenticationMatcher(signInRequests);
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (this.signInRequests != null && !this.signInRequests.test(exchange)) {
+			return chain.filter(exchange);
+		}
+		return super.filter(exchange, chain);
 	}
 
 	@Override

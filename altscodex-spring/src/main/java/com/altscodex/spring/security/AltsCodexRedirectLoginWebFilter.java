@@ -6,17 +6,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.server.ServerRedirectStrategy;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.AltsCodexClients;
@@ -34,9 +36,9 @@ public final class AltsCodexRedirectLoginWebFilter implements WebFilter {
 
 	private static final String CLIENT_VARIABLE = "client";
 
-	private final ServerWebExchangeMatcher defaultClientMatcher;
+	private final PathPattern defaultClientPath;
 
-	private final ServerWebExchangeMatcher namedClientMatcher;
+	private final PathPattern namedClientPath;
 
 	private final String defaultClientName;
 
@@ -65,9 +67,8 @@ public final class AltsCodexRedirectLoginWebFilter implements WebFilter {
 		Assert.isTrue(clients.find(defaultClientName).isPresent(),
 				() -> "No AltsCodex client is registered under the name '" + defaultClientName + "'");
 		Assert.notNull(loginRequestRepository, "loginRequestRepository cannot be null");
-		this.defaultClientMatcher = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, path);
-		this.namedClientMatcher = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-				path + "/{" + CLIENT_VARIABLE + "}");
+		this.defaultClientPath = PathPatternParser.defaultInstance.parse(path);
+		this.namedClientPath = PathPatternParser.defaultInstance.parse(path + "/{" + CLIENT_VARIABLE + "}");
 		this.defaultClientName = defaultClientName;
 		for (AltsCodexClient client : clients.all()) {
 			this.loginUrls.put(client.getRegistration().getName(), new LoginUrls(client.getRegistration()));
@@ -106,15 +107,22 @@ public final class AltsCodexRedirectLoginWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return this.defaultClientMatcher.matches(exchange)
-			.flatMap((match) -> match.isMatch() ? Mono.just(this.defaultClientName)
-					: this.namedClientMatcher.matches(exchange)
-						.filter(ServerWebExchangeMatcher.MatchResult::isMatch)
-						.mapNotNull((named) -> (String) named.getVariables().get(CLIENT_VARIABLE)))
-			.filter(this.loginUrls::containsKey)
-			.map((clientName) -> redirect(exchange, clientName))
-			.defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
-			.flatMap((answer) -> answer);
+		String clientName = clientName(exchange);
+		return (clientName != null && this.loginUrls.containsKey(clientName)) ? redirect(exchange, clientName)
+				: chain.filter(exchange);
+	}
+
+	// decided at once: every request of the application passes here
+	private @Nullable String clientName(ServerWebExchange exchange) {
+		if (exchange.getRequest().getMethod() != HttpMethod.GET) {
+			return null;
+		}
+		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+		if (this.defaultClientPath.matches(path)) {
+			return this.defaultClientName;
+		}
+		PathPattern.PathMatchInfo named = this.namedClientPath.matchAndExtract(path);
+		return (named != null) ? named.getUriVariables().get(CLIENT_VARIABLE) : null;
 	}
 
 	private static Mono<Void> redirectQuietly(ServerWebExchange exchange, URI location) {

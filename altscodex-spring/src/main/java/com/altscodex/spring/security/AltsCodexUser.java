@@ -44,6 +44,10 @@ public class AltsCodexUser implements AuthenticatedPrincipal, Serializable {
 
 	private final Set<GrantedAuthority> authorities;
 
+	// made once: Spring Security's DEBUG messages print the principal on every request,
+	// and commons-logging's SLF4J bridge formats them even when DEBUG is off
+	private transient @Nullable String description;
+
 	/**
 	 * Creates a user.
 	 * @param id the slot id
@@ -155,9 +159,14 @@ public class AltsCodexUser implements AuthenticatedPrincipal, Serializable {
 	// DeOAuth's strings quoted, line breaks replaced: a crafted nickname cannot forge log lines
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + "[id=" + quoted(this.id) + ", client=" + this.clientName + ", nickname="
-				+ quoted(this.nickname) + ", contentAddress=" + quoted(this.contentAddress) + ", transferCount="
-				+ this.transferCount + ", authorities=" + this.authorities + "]";
+		String description = this.description;
+		if (description == null) {
+			description = getClass().getSimpleName() + "[id=" + quoted(this.id) + ", client=" + this.clientName
+					+ ", nickname=" + quoted(this.nickname) + ", contentAddress=" + quoted(this.contentAddress)
+					+ ", transferCount=" + this.transferCount + ", authorities=" + this.authorities + "]";
+			this.description = description;
+		}
+		return description;
 	}
 
 	private static @Nullable String quoted(@Nullable String value) {

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 
 import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +31,7 @@ import org.springframework.security.web.server.authentication.ServerMaximumSessi
 import org.springframework.security.web.server.authentication.SessionLimit;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
 import org.springframework.web.server.session.WebSessionManager;
@@ -224,7 +226,22 @@ public final class AltsCodexSecurityAutoConfiguration {
 	private static final class HealthEndpointRequest {
 
 		static ServerWebExchangeMatcher matcher() {
-			return EndpointRequest.to("health");
+			ServerWebExchangeMatcher health = EndpointRequest.to("health");
+			// Boot's matcher describes itself at length, and the authorization manager's
+			// DEBUG message asks for it on every request
+			return new ServerWebExchangeMatcher() {
+
+				@Override
+				public Mono<MatchResult> matches(ServerWebExchange exchange) {
+					return health.matches(exchange);
+				}
+
+				@Override
+				public String toString() {
+					return "the actuator's health endpoint";
+				}
+
+			};
 		}
 
 	}
