@@ -1,9 +1,17 @@
 package com.altscodex.benchmarks.app;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -13,6 +21,8 @@ import com.altscodex.benchmarks.server.BenchServers;
 import com.altscodex.benchmarks.server.JwtBodies;
 import com.altscodex.benchmarks.server.LoginAnswer;
 import com.altscodex.benchmarks.server.PendingLoginCount;
+import com.altscodex.benchmarks.server.SecuredBenchConfiguration;
+import com.altscodex.benchmarks.server.Security;
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.pending.PendingLoginRegistry;
 
@@ -22,6 +32,12 @@ import com.altscodex.spring.client.pending.PendingLoginRegistry;
  * {@code 200 {"id": "<slot id>"}}. The starter adds the callback endpoint and the
  * problem-detail answers; everything is configured through {@code altscodex.*}
  * properties, as in any app on the starter.
+ * <p>
+ * With {@code --bench.security=starter} the app runs the starter's default security
+ * chain (its own {@code POST /login} route is then never reached: the chain's popup
+ * sign-in answers it); with {@code --bench.security=form-login}, Spring Security's own
+ * form login instead. Either adds {@code GET /bench/hello} ({@link SecuredBenchConfiguration}).
+ * Without the property the app has no Spring Security at all ({@link Security#NONE}).
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @Import(BenchServerConfiguration.class)
@@ -58,6 +74,67 @@ public class BenchApp {
 			}
 
 		};
+	}
+
+	/**
+	 * The starter's default chain: nothing to declare, the starter contributes it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = BenchServers.SECURITY_PROPERTY, havingValue = "starter")
+	@Import(SecuredBenchConfiguration.class)
+	static class StarterSecurity {
+
+	}
+
+	/**
+	 * Spring Security's own session-based chain: form login ({@code POST /login} with
+	 * {@code username}, {@code password} and the CSRF token of the login page) for one
+	 * in-memory user whose password is kept as it is, every request signed in, Spring
+	 * Security's defaults otherwise.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = BenchServers.SECURITY_PROPERTY, havingValue = "form-login")
+	@Import(SecuredBenchConfiguration.class)
+	static class FormLoginSecurity {
+
+		@Bean
+		SecurityWebFilterChain formLoginSecurity(ServerHttpSecurity http) {
+			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
+				.formLogin(Customizer.withDefaults())
+				.build();
+		}
+
+		@Bean
+		MapReactiveUserDetailsService formLoginUsers() {
+			return new MapReactiveUserDetailsService(User.withUsername(Security.FORM_LOGIN_USER)
+				.password(Security.FORM_LOGIN_PASSWORD)
+				.roles("USER")
+				.build());
+		}
+
+		/*
+		 * The password as it is: with Spring Security's delegating encoder, a "{noop}"
+		 * password is upgraded to BCrypt at the first sign-in and every sign-in then costs a
+		 * BCrypt hash (some 70 ms of CPU), which would fill the profiles of the requests
+		 * that follow. The stage measures the requests of signed-in sessions, not sign-in.
+		 */
+		@Bean
+		PasswordEncoder formLoginPasswordEncoder() {
+			return new PasswordEncoder() {
+
+				@Override
+				public String encode(CharSequence rawPassword) {
+					return rawPassword.toString();
+				}
+
+				@Override
+				public boolean matches(CharSequence rawPassword, String encodedPassword) {
+					return encodedPassword.contentEquals(rawPassword);
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -3,18 +3,23 @@ package com.altscodex.benchmarks.load;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import io.netty.channel.ChannelId;
 import reactor.core.Disposable;
@@ -27,6 +32,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.altscodex.benchmarks.server.Security;
 import com.altscodex.benchmarks.suite.Args;
 
 /**
@@ -34,7 +40,9 @@ import com.altscodex.benchmarks.suite.Args;
  * <ul>
  * <li>{@code closed}: {@code --users} users in a closed loop for {@code --warmup} then
  * {@code --measure} seconds; prints {@code WINDOW_START} and {@code WINDOW_END} as the
- * measured window opens and closes, then {@code RESULT <json>}.</li>
+ * measured window opens and closes, then {@code RESULT <json>}. {@code --flow} says what
+ * each user does (see {@code steps}): a plain login, a login through the starter's
+ * security chain, or requests of a signed-in session.</li>
  * <li>{@code hold}: opens {@code --count} logins that are never answered (the simulator
  * withholds callbacks) in batches of {@code --batch}, over HTTP/1.1 (one connection each)
  * or h2c ({@code --protocol h2c}, HTTP/2 with prior knowledge, streams multiplexed),
@@ -59,6 +67,9 @@ import com.altscodex.benchmarks.suite.Args;
  * Netty client of the first wave ({@code --beyond-client reactor-netty}); on sockets,
  * {@code --beyond-rounds <n>} sends them {@code n} times in a row on the same connections
  * and counts the last (a warm-up's many refusals).</li>
+ * <li>{@code ip-flood}: a flood from one client address against the starter's chain and
+ * its limit per address, while other users sign in from another address (see
+ * {@code ipFlood}).</li>
  * </ul>
  * Common arguments: {@code --target http://127.0.0.1:<port>}, {@code --jwt-file}.
  */
@@ -74,6 +85,8 @@ public final class LoadGenerator {
 
 	private static final long PROGRESS_MILLIS = 100;
 
+	private static final long IP_FLOOD_PROGRESS_MILLIS = 20;
+
 	private LoadGenerator() {
 	}
 
@@ -86,6 +99,7 @@ public final class LoadGenerator {
 			case "hold" -> hold(args, target, jwts);
 			case "burst" -> burst(args, target, jwts);
 			case "flood" -> flood(args, target, jwts);
+			case "ip-flood" -> ipFlood(args, target, jwts);
 			default -> throw new IllegalArgumentException("Unknown mode " + args.get("mode"));
 		}
 		System.exit(0);
@@ -100,14 +114,14 @@ public final class LoadGenerator {
 			.pendingAcquireMaxCount(-1)
 			.pendingAcquireTimeout(Duration.ofMinutes(5))
 			.build();
-		HttpClient client = Logins.configure(HttpClient.create(connections), target);
+		List<Supplier<Mono<Outcome>>> steps = steps(args, target, jwts, connections, users);
 		Tally tally = new Tally();
 		AtomicInteger phase = new AtomicInteger(WARMUP);
 		AtomicInteger warmupLogins = new AtomicInteger();
 		CountDownLatch finished = new CountDownLatch(1);
 		Flux.range(0, users).flatMap((user) -> Mono.defer(() -> {
 			long start = System.nanoTime();
-			return Logins.login(client, jwts.next()).doOnNext((outcome) -> {
+			return steps.get(user).get().doOnNext((outcome) -> {
 				int now = phase.get();
 				if (now == MEASURE) {
 					tally.add(outcome, System.nanoTime() - start);
@@ -133,6 +147,64 @@ public final class LoadGenerator {
 				tally.ok() / window, tally.latency(), tally.errorsSummary(), warmupLogins.get());
 		signal("RESULT " + JSON.writeValueAsString(result));
 		connections.dispose();
+	}
+
+	/**
+	 * What each user of a closed loop does over and over, by {@code --flow}: {@code login}
+	 * (the default: {@code POST /login} with the raw JWT), {@code secured-login} (the
+	 * starter's chain: the CSRF cookie once, then {@code POST /login} with
+	 * {@code {"jwt": ..}}, the cookies and the CSRF header; with
+	 * {@code --source-addresses <first>+<count>} each login on a new connection from the
+	 * next of those addresses, so that a limit per address never applies) or
+	 * {@code session} (signed in once through the chain of {@code --security
+	 * starter|form-login}, then {@code GET /bench/hello} with the session's cookies). The
+	 * users sign in, or fetch their CSRF cookie, before the warm-up begins.
+	 */
+	private static List<Supplier<Mono<Outcome>>> steps(Args args, String target, JwtPool jwts,
+			ConnectionProvider connections, int users) {
+		String flow = args.get("flow", "login");
+		if (flow.equals("login")) {
+			HttpClient client = Logins.configure(HttpClient.create(connections), target);
+			return Collections.nCopies(users, () -> Logins.login(client, jwts.next()));
+		}
+		HttpClient client = HttpClient.create(connections).baseUrl(target);
+		List<CookieJar> jars = new ArrayList<>();
+		List<Supplier<Mono<Outcome>>> steps = new ArrayList<>();
+		Mono<Void> prepared;
+		switch (flow) {
+			case "secured-login" -> {
+				String sourcesText = args.get("source-addresses");
+				HttpClient logins = (sourcesText != null) ? fromEach(target, SourceAddresses.parse(sourcesText)) : client;
+				for (int i = 0; i < users; i++) {
+					CookieJar jar = new CookieJar();
+					jars.add(jar);
+					steps.add(() -> SecuredLogins.login(logins, jar, jwts.next()));
+				}
+				prepared = Flux.fromIterable(jars).flatMap((jar) -> SecuredLogins.csrfCookie(client, jar), users).then();
+			}
+			case "session" -> {
+				Security security = Security.of(args.required("security"));
+				for (int i = 0; i < users; i++) {
+					CookieJar jar = new CookieJar();
+					jars.add(jar);
+					steps.add(() -> SecuredLogins.hello(client, jar));
+				}
+				prepared = Flux.fromIterable(jars)
+					.flatMap((jar) -> SecuredLogins.signIn(client, jar, security, jwts.next()), users)
+					.then();
+			}
+			default -> throw new IllegalArgumentException("Unknown flow " + flow);
+		}
+		prepared.block(Duration.ofMinutes(2));
+		return steps;
+	}
+
+	/**
+	 * A client that opens a new connection for every request, each from the next source
+	 * address.
+	 */
+	private static HttpClient fromEach(String target, SourceAddresses sources) {
+		return HttpClient.newConnection().baseUrl(target).bindAddress(() -> new InetSocketAddress(sources.next(), 0));
 	}
 
 	private static void hold(Args args, String target, JwtPool jwts) throws Exception {
@@ -312,6 +384,130 @@ public final class LoadGenerator {
 		Results.Flood result = new Results.Flood(target, count, (firstWave > 0) ? firstWave : null, openedBefore,
 				openedDuring, (beyond != null) ? Results.Flood.ON_SOCKETS : Results.Flood.ON_REACTOR_NETTY,
 				(last - start) / 1e9, tally.kinds());
+		signal("RESULT " + JSON.writeValueAsString(result));
+		connections.dispose();
+	}
+
+	/**
+	 * A flood of {@code --count} logins from one client address ({@code --flood-source},
+	 * default {@code 127.0.0.2}) against the starter's chain, with its limit on sign-in
+	 * attempts per address, while {@code --users} users sign in from another
+	 * ({@code --users-source}, default {@code 127.0.0.3}) with the JWTs from index
+	 * {@code --users-from} on. Every login is a real one: a JWT of its own, the CSRF cookie
+	 * and header (the flood's from one page it loaded first). Before the flood, the users
+	 * load a page (their CSRF cookies) on connections of their own, and the flood's
+	 * connections are opened and used once ({@link SocketWave}, from the flood's address);
+	 * then it prints {@code READY} and waits for {@code fire}, prints {@code FIRING} and
+	 * sends the flood (printing {@code PROGRESS answered=<n>} whenever more of its answers
+	 * came in, checked every 20 ms); as soon as the flood has begun, it prints
+	 * {@code USERS} and sends the users' logins at once, prints {@code USERS-DONE}
+	 * once they are answered, waits for every answer of the flood, and prints
+	 * {@code RESULT <json>}. With {@code --extra-rounds n}
+	 * (a warm-up) it then sends the flood {@code n} more times on the same connections,
+	 * uncounted.
+	 */
+	private static void ipFlood(Args args, String target, JwtPool jwts) throws IOException, InterruptedException {
+		int count = args.intValue("count", 1500);
+		int users = args.intValue("users", 20);
+		int usersFrom = args.intValue("users-from", count);
+		int extraRounds = args.intValue("extra-rounds", 0);
+		InetAddress floodSource = SourceAddresses.address(args.get("flood-source", "127.0.0.2"));
+		InetAddress usersSource = SourceAddresses.address(args.get("users-source", "127.0.0.3"));
+		Duration timeout = Duration.ofSeconds(args.intValue("timeout-seconds", 120));
+		ConnectionProvider connections = ConnectionProvider.builder("users")
+			.maxConnections(users)
+			.pendingAcquireMaxCount(-1)
+			.pendingAcquireTimeout(timeout)
+			.build();
+		Set<ChannelId> channels = ConcurrentHashMap.newKeySet();
+		HttpClient usersClient = LoginTimes
+			.recordWritten(HttpClient.create(connections)
+				.baseUrl(target)
+				.bindAddress(() -> new InetSocketAddress(usersSource, 0)))
+			.doOnConnected((connection) -> channels.add(connection.channel().id()));
+		List<CookieJar> jars = new ArrayList<>();
+		for (int i = 0; i < users; i++) {
+			jars.add(new CookieJar());
+		}
+		Flux.fromIterable(jars).flatMap((jar) -> SecuredLogins.csrfCookie(usersClient, jar), users).then().block(timeout);
+		openConnections(usersClient, users, channels);
+		HttpClient floodPage = HttpClient.newConnection()
+			.baseUrl(target)
+			.bindAddress(() -> new InetSocketAddress(floodSource, 0));
+		String token = SecuredLogins.csrfCookie(floodPage, new CookieJar()).block(timeout);
+		String host = SocketWave.host(target);
+		List<SocketWave.Prepared> requests = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			JwtPool.Entry entry = jwts.get(i);
+			requests.add(new SocketWave.Prepared(entry.user(), SocketWave.securedLoginRequest(host, entry.jwt(), token)));
+		}
+		FloodTally floodTally = new FloodTally();
+		FloodTally usersTally = new FloodTally();
+		double usersSentAfterMs;
+		double floodWrittenMs;
+		int answeredWhenUsersSent;
+		long floodStart;
+		long last;
+		try (SocketWave wave = SocketWave.open(target, requests, floodSource, timeout)) {
+			signal("READY flood=" + wave.size() + " users=" + channels.size());
+			awaitCommand("fire");
+			AtomicReference<List<Long>> floodEnds = new AtomicReference<>(List.of());
+			AtomicReference<Throwable> floodFailure = new AtomicReference<>();
+			long before = wave.firedAt();
+			Thread flood = new Thread(() -> {
+				try {
+					floodEnds.set(wave.fire(floodTally, () -> {
+					}, timeout));
+				}
+				catch (IOException | RuntimeException ex) {
+					floodFailure.set(ex);
+				}
+			}, "ip-flood");
+			AtomicInteger reported = new AtomicInteger(-1);
+			Disposable progress = Flux.interval(Duration.ofMillis(IP_FLOOD_PROGRESS_MILLIS)).subscribe((tick) -> {
+				int now = wave.answeredSoFar();
+				if (reported.getAndSet(now) != now) {
+					signal("PROGRESS answered=" + now);
+				}
+			});
+			signal("FIRING");
+			flood.start();
+			// the users sign in as the flood begins: once the wave has started writing
+			while (wave.firedAt() == before && flood.isAlive()) {
+				Thread.onSpinWait();
+			}
+			long usersStart = System.nanoTime();
+			answeredWhenUsersSent = wave.answeredSoFar();
+			signal("USERS");
+			List<Long> userEnds = Flux.range(0, users).flatMap((i) -> {
+				LoginTimes times = LoginTimes.sentNow();
+				return SecuredLogins.floodLogin(usersClient, jars.get(i), jwts.get(usersFrom + i), times)
+					.timeout(timeout, Mono.fromSupplier(FloodAnswer::lost))
+					.map((answer) -> {
+						long end = times.answeredOr(System.nanoTime());
+						usersTally.add(answer, times.fromSent(end), times.fromWritten(end));
+						return end;
+					});
+			}, users).collectList().block(timeout.plusSeconds(30));
+			signal("USERS-DONE");
+			flood.join(timeout.plusSeconds(30).toMillis());
+			progress.dispose();
+			if (floodFailure.get() != null) {
+				throw new IllegalStateException("The flood failed", floodFailure.get());
+			}
+			floodStart = wave.firedAt();
+			usersSentAfterMs = (usersStart - floodStart) / 1e6;
+			floodWrittenMs = wave.writtenSpanNanos() / 1e6;
+			last = Math.max(floodEnds.get().stream().mapToLong(Long::longValue).max().orElse(floodStart),
+					userEnds.stream().mapToLong(Long::longValue).max().orElse(floodStart));
+			for (int round = 0; round < extraRounds; round++) {
+				wave.fire(new FloodTally(), () -> {
+				}, timeout);
+			}
+		}
+		Results.IpFlood result = new Results.IpFlood(target, count, floodSource.getHostAddress(), users,
+				usersSource.getHostAddress(), floodWrittenMs, usersSentAfterMs, answeredWhenUsersSent,
+				(last - floodStart) / 1e9, floodTally.kinds(), usersTally.kinds());
 		signal("RESULT " + JSON.writeValueAsString(result));
 		connections.dispose();
 	}

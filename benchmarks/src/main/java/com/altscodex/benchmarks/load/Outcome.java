@@ -40,6 +40,17 @@ record Outcome(Kind kind, int status, @Nullable String error) {
 				: new Outcome(Kind.WRONG_USER, status, null);
 	}
 
+	/**
+	 * An answer that must carry the one body expected, such as the trivial endpoint's:
+	 * OK when it does with a 2xx status, refused with another status.
+	 */
+	static Outcome expecting(int status, boolean asExpected) {
+		if (status < 200 || status > 299) {
+			return new Outcome(Kind.REFUSED, status, null);
+		}
+		return asExpected ? new Outcome(Kind.OK, status, null) : new Outcome(Kind.WRONG_USER, status, null);
+	}
+
 	static Outcome transport(Throwable ex) {
 		return new Outcome(Kind.TRANSPORT_ERROR, 0, ex.getClass().getName());
 	}

@@ -87,6 +87,39 @@ public final class Results {
 	}
 
 	/**
+	 * A flood from one client address against the starter's security chain, and users
+	 * signing in from another address meanwhile.
+	 *
+	 * @param floodLogins the logins of the flood, sent at once
+	 * @param floodSource the flood's client address
+	 * @param users the users signing in meanwhile
+	 * @param usersSource their client address
+	 * @param floodWrittenMs from the flood's start to its last request written
+	 * @param usersSentAfterMs from the flood's start to the users' logins sent, as soon as
+	 * the flood had begun
+	 * @param floodAnsweredWhenUsersSent how many of the flood's logins had their answer
+	 * read when the users' logins were sent
+	 * @param totalSeconds from the flood's start to the last answer
+	 * @param flood the flood's answers by kind; latencies from the flood's start and from
+	 * each request written
+	 * @param usersAnswers the users' answers by kind; latencies from each login sent and
+	 * from its request written
+	 */
+	public record IpFlood(String target, int floodLogins, String floodSource, int users, String usersSource,
+			double floodWrittenMs, double usersSentAfterMs, int floodAnsweredWhenUsersSent, double totalSeconds,
+			List<AnswerKind> flood,
+			List<AnswerKind> usersAnswers) {
+
+		/**
+		 * The flood's answers of the given kinds, summed, e.g. the refusals.
+		 */
+		public long floodCount(java.util.function.Predicate<AnswerKind> kinds) {
+			return this.flood.stream().filter(kinds).mapToLong(AnswerKind::count).sum();
+		}
+
+	}
+
+	/**
 	 * The answers of one kind in a flood.
 	 *
 	 * @param kind {@code ok}, {@code wrong user}, the status and the last segment of the

@@ -2,6 +2,7 @@ package com.altscodex.benchmarks.load;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,10 @@ final class SocketWave implements AutoCloseable {
 
 	private final Selector selector;
 
+	private final AtomicInteger answered = new AtomicInteger();
+
+	private volatile long firedAt;
+
 	private SocketWave(List<Login> logins, Selector selector) {
 		this.logins = logins;
 		this.selector = selector;
@@ -45,7 +51,8 @@ final class SocketWave implements AutoCloseable {
 
 	/**
 	 * Opens a connection per login and sends {@code GET /bench/state} on each, so that
-	 * the app has accepted it and served a request on it before the flood.
+	 * the app has accepted it and served a request on it before the flood; each login is
+	 * {@code POST /login} with its raw JWT.
 	 * @param target the app, {@code http://host:port}
 	 * @param jwts the login of each connection, in order
 	 * @param timeout how long opening and the first requests may take in all
@@ -53,28 +60,53 @@ final class SocketWave implements AutoCloseable {
 	 * @throws IOException if a connection cannot be opened or its first request fails
 	 */
 	static SocketWave open(String target, List<JwtPool.Entry> jwts, Duration timeout) throws IOException {
+		String host = host(target);
+		List<Prepared> logins = new ArrayList<>(jwts.size());
+		for (JwtPool.Entry entry : jwts) {
+			logins.add(new Prepared(entry.user(), loginRequest(host, entry.jwt())));
+		}
+		return open(target, logins, null, timeout);
+	}
+
+	/**
+	 * Opens a connection per login from {@code source} (any loopback address on Linux;
+	 * {@code null}: the system's choice), as {@link #open(String, List, Duration)}, each
+	 * login a request prepared in full.
+	 * @param target the app, {@code http://host:port}
+	 * @param logins the request of each connection, in order
+	 * @param source the local address to connect from, or {@code null}
+	 * @param timeout how long opening and the first requests may take in all
+	 * @return the open connections, idle
+	 * @throws IOException if a connection cannot be opened or its first request fails
+	 */
+	static SocketWave open(String target, List<Prepared> logins, @Nullable InetAddress source, Duration timeout)
+			throws IOException {
 		URI uri = URI.create(target);
 		InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());
-		String host = uri.getHost() + ":" + uri.getPort();
-		byte[] warmup = ("GET /bench/state HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] warmup = ("GET /bench/state HTTP/1.1\r\nHost: " + host(target) + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
 		Selector selector = Selector.open();
-		List<Login> logins = new ArrayList<>(jwts.size());
-		SocketWave wave = new SocketWave(logins, selector);
+		List<Login> opened = new ArrayList<>(logins.size());
+		SocketWave wave = new SocketWave(opened, selector);
 		try {
-			for (JwtPool.Entry entry : jwts) {
-				SocketChannel channel = SocketChannel.open(address);
+			for (Prepared prepared : logins) {
+				SocketChannel channel = SocketChannel.open();
+				if (source != null) {
+					channel.bind(new InetSocketAddress(source, 0));
+				}
+				channel.connect(address);
 				channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
 				channel.configureBlocking(false);
-				Login login = new Login(channel, loginRequest(host, entry.jwt()), entry.user());
-				logins.add(login);
+				Login login = new Login(channel, prepared.request(), prepared.user());
+				opened.add(login);
 				channel.register(selector, SelectionKey.OP_READ, login);
 			}
 			long deadline = System.nanoTime() + timeout.toNanos();
-			for (Login login : logins) {
+			for (Login login : opened) {
 				login.start(warmup, System.nanoTime());
 			}
 			wave.readAll(deadline);
-			for (Login login : logins) {
+			for (Login login : opened) {
 				if (login.status != 200) {
 					throw new IOException("GET /bench/state answered " + login.status + " before the flood");
 				}
@@ -88,13 +120,42 @@ final class SocketWave implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * {@code host:port} of a target {@code http://host:port}, for the {@code Host} header.
+	 */
+	static String host(String target) {
+		URI uri = URI.create(target);
+		return uri.getHost() + ":" + uri.getPort();
+	}
+
 	private static byte[] loginRequest(String host, byte[] jwt) {
 		byte[] head = ("POST /login HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: text/plain\r\nContent-Length: "
 				+ jwt.length + "\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
-		byte[] request = new byte[head.length + jwt.length];
+		return concat(head, jwt);
+	}
+
+	/**
+	 * {@code POST /login} to the starter's security chain, as a page sends it: the JWT as
+	 * {@code {"jwt": ".."}}, the CSRF cookie and the same token in its header.
+	 * @param host the {@code Host} header
+	 * @param jwt the JWT
+	 * @param csrfToken the value of the {@code XSRF-TOKEN} cookie
+	 * @return the whole request
+	 */
+	static byte[] securedLoginRequest(String host, byte[] jwt, String csrfToken) {
+		byte[] body = SecuredLogins.loginBody(jwt);
+		byte[] head = ("POST /login HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\nCookie: "
+				+ SecuredLogins.CSRF_COOKIE + "=" + csrfToken + "\r\n" + SecuredLogins.CSRF_HEADER + ": " + csrfToken
+				+ "\r\nContent-Length: " + body.length + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		return concat(head, body);
+	}
+
+	private static byte[] concat(byte[] head, byte[] body) {
+		byte[] request = new byte[head.length + body.length];
 		System.arraycopy(head, 0, request, 0, head.length);
-		System.arraycopy(jwt, 0, request, head.length, jwt.length);
+		System.arraycopy(body, 0, request, head.length, body.length);
 		return request;
 	}
 
@@ -117,7 +178,9 @@ final class SocketWave implements AutoCloseable {
 		for (Login login : this.logins) {
 			login.reset();
 		}
+		this.answered.set(0);
 		long sent = System.nanoTime();
+		this.firedAt = sent;
 		long deadline = sent + timeout.toNanos();
 		for (Login login : this.logins) {
 			login.start(login.request, sent);
@@ -136,6 +199,32 @@ final class SocketWave implements AutoCloseable {
 		return ends;
 	}
 
+	/**
+	 * How many logins of the wave under way have been answered (or failed) so far, from
+	 * any thread.
+	 */
+	int answeredSoFar() {
+		return this.answered.get();
+	}
+
+	/**
+	 * When the last wave began, {@link System#nanoTime()}.
+	 */
+	long firedAt() {
+		return this.firedAt;
+	}
+
+	/**
+	 * Nanoseconds from the start of the last wave to its last request written.
+	 */
+	long writtenSpanNanos() {
+		long last = this.firedAt;
+		for (Login login : this.logins) {
+			last = Math.max(last, login.written);
+		}
+		return last - this.firedAt;
+	}
+
 	private void readAll(long deadline) throws IOException {
 		while (this.logins.stream().anyMatch(Login::waiting)) {
 			long left = deadline - System.nanoTime();
@@ -152,7 +241,13 @@ final class SocketWave implements AutoCloseable {
 			return;
 		}
 		for (SelectionKey key : this.selector.selectedKeys()) {
-			((Login) key.attachment()).read();
+			Login login = (Login) key.attachment();
+			if (login.waiting()) {
+				login.read();
+				if (!login.waiting()) {
+					this.answered.incrementAndGet();
+				}
+			}
 		}
 		this.selector.selectedKeys().clear();
 	}
@@ -173,6 +268,12 @@ final class SocketWave implements AutoCloseable {
 		catch (IOException ex) {
 			// closing anyway
 		}
+	}
+
+	/**
+	 * The request of one login, prepared in full, and the user it signs in.
+	 */
+	record Prepared(String user, byte[] request) {
 	}
 
 	/**

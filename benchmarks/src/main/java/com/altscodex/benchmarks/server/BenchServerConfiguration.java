@@ -5,6 +5,7 @@ import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -43,6 +44,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 public class BenchServerConfiguration {
+
+	/** The paths of the control endpoints. */
+	static final Set<String> CONTROL_PATHS = Set.of("/bench/state", "/bench/gc", "/bench/answer-times",
+			"/bench/answer-times/reset");
 
 	private static final int GC_ROUNDS = 3;
 

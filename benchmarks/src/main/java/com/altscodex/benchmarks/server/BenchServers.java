@@ -10,10 +10,13 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
- * Starts an app under load with the bench's defaults and its {@link Variant}, and
- * prints {@value #READY} on standard output once it serves requests, for the
+ * Starts an app under load with the bench's defaults, its {@link Variant} and its
+ * {@link Security}, and prints {@value #READY} on standard output once it serves
+ * requests (with whether it has Spring Security's {@code WebFilterChainProxy}), for the
  * orchestrator that waits for it.
  */
 public final class BenchServers {
@@ -21,12 +24,17 @@ public final class BenchServers {
 	/** The line an app prints once it is ready. */
 	public static final String READY = "BENCH-READY";
 
+	/** The property that selects an app's {@link Security}. */
+	public static final String SECURITY_PROPERTY = "bench.security";
+
 	private BenchServers() {
 	}
 
 	/**
 	 * Runs an app. {@code --bench.variant=observed|plain} (default {@code observed})
-	 * selects the variant; every other argument is a Spring Boot property as usual.
+	 * selects the variant, {@code --bench.security=none|starter|form-login} (default
+	 * {@code none}) its Spring Security; every other argument is a Spring Boot property
+	 * as usual.
 	 * @param application the {@code @SpringBootApplication} class
 	 * @param args the command-line arguments
 	 */
@@ -42,35 +50,65 @@ public final class BenchServers {
 	 * starter (found in the imports files, so that new ones are excluded too)
 	 */
 	public static void run(Class<?> application, String[] args, boolean withoutStarter) {
-		Variant variant = Variant.OBSERVED;
-		for (String arg : args) {
-			if (arg.startsWith("--bench.variant=")) {
-				variant = Variant.of(arg.substring("--bench.variant=".length()));
-			}
-		}
+		Variant variant = Variant.of(argument(args, "bench.variant", Variant.OBSERVED.propertyValue()));
+		Security security = Security.of(argument(args, SECURITY_PROPERTY, Security.NONE.propertyValue()));
 		SpringApplication app = new SpringApplication(application);
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put("server.address", "127.0.0.1");
-		defaults.put("spring.main.banner-mode", "off");
-		defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
-		ClassLoader classLoader = BenchServers.class.getClassLoader();
-		Set<String> excluded = new TreeSet<>(variant.excludedAutoConfigurations(classLoader));
-		if (withoutStarter) {
-			excluded.addAll(Variant.starterAutoConfigurations(classLoader));
-		}
-		if (!excluded.isEmpty()) {
-			defaults.put("spring.autoconfigure.exclude", String.join(",", excluded));
-		}
-		app.setDefaultProperties(defaults);
-		Variant started = variant;
+		Set<String> excluded = excludedAutoConfigurations(variant, security, withoutStarter,
+				BenchServers.class.getClassLoader());
+		app.setDefaultProperties(defaults(security, excluded));
 		app.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
-			String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "?");
-			System.out.println(READY + " app=" + application.getSimpleName() + " variant=" + started.propertyValue()
-					+ " port=" + port + " excludedAutoConfigurations=" + excluded.size() + " nativeTransport="
+			ConfigurableApplicationContext context = event.getApplicationContext();
+			String port = context.getEnvironment().getProperty("local.server.port", "?");
+			System.out.println(READY + " app=" + application.getSimpleName() + " variant=" + variant.propertyValue()
+					+ " security=" + security.propertyValue() + " port=" + port + " excludedAutoConfigurations="
+					+ excluded.size() + " webFilterChainProxy="
+					+ (context.getBeanNamesForType(WebFilterChainProxy.class).length > 0) + " nativeTransport="
 					+ (LoopResources.DEFAULT_NATIVE && LoopResources.hasNativeSupport()));
 			System.out.flush();
 		});
 		app.run(args);
 	}
 
+	/**
+	 * The auto-configurations an app excludes: the variant's (metrics and observation for
+	 * {@link Variant#PLAIN}), the security setting's (every security auto-configuration
+	 * for {@link Security#NONE}) and, for the app without the starter, the starter's.
+	 */
+	static Set<String> excludedAutoConfigurations(Variant variant, Security security, boolean withoutStarter,
+			ClassLoader classLoader) {
+		Set<String> excluded = new TreeSet<>(variant.excludedAutoConfigurations(classLoader));
+		excluded.addAll(security.excludedAutoConfigurations(classLoader));
+		if (withoutStarter) {
+			excluded.addAll(Variant.starterAutoConfigurations(classLoader));
+		}
+		return excluded;
+	}
+
+	/**
+	 * The properties every app gets unless its command line says otherwise.
+	 */
+	static Map<String, Object> defaults(Security security, Set<String> excluded) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("server.address", "127.0.0.1");
+		defaults.put("spring.main.banner-mode", "off");
+		defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
+		if (security == Security.FORM_LOGIN) {
+			// Spring Security's own chain: the starter's sign-in stays out of it
+			defaults.put("altscodex.security.enabled", "false");
+		}
+		if (!excluded.isEmpty()) {
+			defaults.put("spring.autoconfigure.exclude", String.join(",", excluded));
+		}
+		return defaults;
+	}
+
+	private static String argument(String[] args, String name, String defaultValue) {
+		String value = defaultValue;
+		for (String arg : args) {
+			if (arg.startsWith("--" + name + "=")) {
+				value = arg.substring(name.length() + 3);
+			}
+		}
+		return value;
+	}
 }

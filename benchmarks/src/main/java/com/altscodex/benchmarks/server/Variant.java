@@ -55,7 +55,11 @@ public enum Variant {
 		return autoConfigurations(classLoader, (name) -> name.startsWith("com.altscodex.spring."));
 	}
 
-	private static Set<String> autoConfigurations(ClassLoader classLoader, Predicate<String> matching) {
+	/**
+	 * The auto-configurations on the classpath that {@code matching} accepts, read from
+	 * every {@code AutoConfiguration.imports} file.
+	 */
+	static Set<String> autoConfigurations(ClassLoader classLoader, Predicate<String> matching) {
 		Set<String> excluded = new TreeSet<>();
 		try {
 			Enumeration<URL> imports = classLoader.getResources(IMPORTS);

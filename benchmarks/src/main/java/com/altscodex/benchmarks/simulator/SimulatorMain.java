@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import com.altscodex.benchmarks.suite.Args;
 import com.altscodex.deoauth.simulator.DeOAuthSimulator;
@@ -24,7 +28,9 @@ import com.altscodex.deoauth.simulator.DeOAuthSimulator;
  * hold {@code *}), {@code --users} (default 2000), {@code --jwt-file}, {@code --port}
  * (default 0), {@code --record-traffic} (keep the requests it receives, so that
  * {@code count} can count them: for the flood stage's few thousand requests, not for
- * load runs). Prints {@code BENCH-READY port=<port>} once listening. Commands on
+ * load runs), {@code --holding-proxy} (serve through a {@link HoldingProxy}, whose port is
+ * then the one printed: the apps talk to the proxy, and {@code count-users} counts what
+ * reached it). Prints {@code BENCH-READY port=<port>} once listening. Commands on
  * standard input, each answered with a line {@code OK ...}:
  * <ul>
  * <li>{@code withhold on|off}: answer authorize but send no callback</li>
@@ -33,6 +39,15 @@ import com.altscodex.deoauth.simulator.DeOAuthSimulator;
  * <li>{@code count}: {@code OK count authorize=<n> get_token=<n> callbacks=<n>
  * recording=<true|false>}, what it received and sent since the start or the last
  * {@code clear} (all zero when it does not record traffic)</li>
+ * <li>{@code count-users <from> <to>}: {@code OK count-users from=<from> to=<to>
+ * authorize=<n> recording=<true|false>}, the {@code authorize} requests received since
+ * the last {@code clear} whose JWT is one this process issued for the users
+ * {@code from} (inclusive) to {@code to} (exclusive), in the order of the JWT file, so
+ * that requests of two groups of logins can be told apart (with a proxy: those that
+ * reached the proxy)</li>
+ * <li>{@code hold <from> <to> <ms>}, {@code hold off}: with {@code --holding-proxy}, hold
+ * the {@code authorize} requests of those users' JWTs for that long before they reach the
+ * simulator ({@link HoldingProxy}), from now on</li>
  * <li>{@code clear}: forget the requests and callbacks received and sent so far</li>
  * <li>{@code quit}</li>
  * </ul>
@@ -59,15 +74,23 @@ public final class SimulatorMain {
 			.refreshTokenTtl(Duration.ofSeconds(30))
 			.build();
 		Path jwtFile = Path.of(args.required("jwt-file"));
+		Map<String, Integer> userOfJwt = new HashMap<>();
 		try (Writer out = Files.newBufferedWriter(jwtFile, StandardCharsets.US_ASCII)) {
 			for (int i = 0; i < users; i++) {
 				String user = String.format(Locale.ROOT, "user-%05d", i);
-				out.write(user + "\t" + simulator.issueJwt(user) + "\n");
+				String jwt = simulator.issueJwt(user);
+				userOfJwt.put(jwt, i);
+				out.write(user + "\t" + jwt + "\n");
 			}
 		}
 		simulator.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
-		System.out.println("BENCH-READY port=" + simulator.port() + " users=" + users);
+		HoldingProxy proxy = args.flag("holding-proxy") ? new HoldingProxy(simulator.port(), userOfJwt, users) : null;
+		if (proxy != null) {
+			Runtime.getRuntime().addShutdownHook(new Thread(proxy::close, "holding-proxy-shutdown"));
+		}
+		System.out.println("BENCH-READY port=" + ((proxy != null) ? proxy.port() : simulator.port()) + " users=" + users
+				+ ((proxy != null) ? " simulator=" + simulator.port() : ""));
 		System.out.flush();
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		String command;
@@ -87,7 +110,35 @@ public final class SimulatorMain {
 				case "count" -> reply("count authorize=" + simulator.requests(AUTHORIZE_PATH).size() + " get_token="
 						+ simulator.requests(GET_TOKEN_PATH).size() + " callbacks=" + simulator.callbacksSent()
 						+ " recording=" + args.flag("record-traffic"));
+				case "count-users" -> {
+					int from = Integer.parseInt(words[1]);
+					int to = Integer.parseInt(words[2]);
+					long authorize = (proxy != null) ? proxy.authorizeOf(from, to)
+							: simulator.requests(AUTHORIZE_PATH).stream().filter((request) -> {
+								Integer user = userOfJwt.get(bearer(request.header("Authorization")));
+								return user != null && user >= from && user < to;
+							}).count();
+					reply("count-users from=" + from + " to=" + to + " authorize=" + authorize + " recording="
+							+ (proxy != null || args.flag("record-traffic")));
+				}
+				case "hold" -> {
+					if (proxy == null) {
+						reply("unknown=hold (no --holding-proxy)");
+					}
+					else if (words.length > 1 && words[1].equals("off")) {
+						proxy.hold(0, 0, Duration.ZERO);
+						reply("hold=off");
+					}
+					else {
+						long millis = Long.parseLong(words[3]);
+						proxy.hold(Integer.parseInt(words[1]), Integer.parseInt(words[2]), Duration.ofMillis(millis));
+						reply("hold=" + millis + " from=" + words[1] + " to=" + words[2]);
+					}
+				}
 				case "clear" -> {
+					if (proxy != null) {
+						proxy.clear();
+					}
 					simulator.clearRequests();
 					simulator.clearCallbacks();
 					reply("cleared");
@@ -103,6 +154,10 @@ public final class SimulatorMain {
 			}
 		}
 		simulator.close();
+	}
+
+	static String bearer(@Nullable String authorization) {
+		return (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7).strip() : "";
 	}
 
 	private static void reply(String text) {

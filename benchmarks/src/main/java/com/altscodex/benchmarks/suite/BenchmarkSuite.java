@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +48,8 @@ import com.altscodex.benchmarks.load.Results;
 import com.altscodex.benchmarks.memory.ClientFootprint;
 import com.altscodex.benchmarks.memory.RegistryFootprint;
 import com.altscodex.benchmarks.server.BenchServers;
+import com.altscodex.benchmarks.server.SecuredBenchConfiguration;
+import com.altscodex.benchmarks.server.Security;
 import com.altscodex.benchmarks.simulator.SimulatorMain;
 import com.altscodex.benchmarks.suite.SuiteResults.BurstRun;
 import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
@@ -59,6 +62,7 @@ import com.altscodex.benchmarks.suite.SuiteResults.ProfileRun;
 import com.altscodex.benchmarks.suite.SuiteResults.RegistryEntrySize;
 import com.altscodex.benchmarks.suite.SuiteSettings.Stage;
 import com.altscodex.spring.autoconfigure.metrics.AltsCodexClientMetrics;
+import com.altscodex.spring.autoconfigure.security.AltsCodexSecurityProperties;
 
 /**
  * Runs the whole suite and writes the report: {@code docs/performance.md} and
@@ -89,11 +93,17 @@ public final class BenchmarkSuite {
 	/** The status of a login refused because too many are pending. */
 	private static final int BUSY_STATUS = 503;
 
+	/** The status of a sign-in attempt refused by the limit per client address. */
+	private static final int RATE_LIMITED_STATUS = 429;
+
 	private final SuiteSettings settings;
 
 	private final SuiteResults results = new SuiteResults();
 
 	private final CpuClock clock = CpuClock.create();
+
+	/** Where the checks and problems of every stage but the security stage go. */
+	private final Notes notes = new Notes(this.results.checks, this.results.problems);
 
 	// HTTP/1.1: the JDK client would otherwise try an h2c upgrade, which Reactor Netty refuses for a POST with a body
 	private final HttpClient http = HttpClient.newBuilder()
@@ -134,6 +144,10 @@ public final class BenchmarkSuite {
 	}
 
 	private void run() throws IOException {
+		if (this.settings.merge()) {
+			// before anything is measured: the file the stage goes into must read back
+			SuiteResults.readBack(JSON, Files.readString(this.settings.jsonFile(), StandardCharsets.UTF_8));
+		}
 		Instant started = Instant.now();
 		Files.createDirectories(this.logs);
 		log("Benchmark suite" + (this.settings.quick() ? " (quick)" : "") + ": stages " + this.settings.stages()
@@ -158,6 +172,9 @@ public final class BenchmarkSuite {
 				this.simulator = null;
 				stage("flood", this::flood);
 			}
+			if (this.settings.runs(Stage.SECURITY)) {
+				stage("security", this::security);
+			}
 		}
 		finally {
 			stopAll();
@@ -171,17 +188,39 @@ public final class BenchmarkSuite {
 				Duration.between(started, finished).toSeconds() / 60.0, this.settings.command(), this.settings.quick(),
 				this.settings.stages().stream().map(Enum::name).toList(), this.settings.profile(),
 				this.settings.describe());
-		write();
+		if (this.settings.merge()) {
+			merge();
+		}
+		else {
+			write();
+		}
+	}
+
+	/*
+	 * --merge: the security stage of this run replaces the one of the results file, every
+	 * other stage's figures and the run they came from stay, and the report is rendered
+	 * again from the whole.
+	 */
+	private void merge() throws IOException {
+		SuiteResults stored = merged(Files.readString(this.settings.jsonFile(), StandardCharsets.UTF_8),
+				this.results.security);
+		log("Merging the security stage into " + relative(this.settings, this.settings.jsonFile())
+				+ ", measured by " + ((stored.run != null) ? stored.run.command() : "an unknown run"));
+		write(stored, this.settings);
 	}
 
 	private void stage(String name, Runnable stage) {
+		stage(name, stage, this.notes);
+	}
+
+	private static void stage(String name, Runnable stage, Notes notes) {
 		try {
 			stage.run();
 		}
 		catch (RuntimeException ex) {
 			String problem = name + ": " + ex.getMessage();
 			log("FAILED " + problem);
-			this.results.problems.add(problem);
+			notes.problems().add(problem);
 		}
 	}
 
@@ -280,35 +319,104 @@ public final class BenchmarkSuite {
 				"--" + prefix + ".client-secret=" + this.clientSecret,
 				"--" + prefix + ".redirect-uri=http://127.0.0.1:" + port + CALLBACK_PATH,
 				"--" + prefix + ".auth-server-url=" + simulatorUrl));
-		if (subject.isStarter()) {
+		if (subject.propertyPrefix.equals("altscodex")) {
 			args.add("--altscodex.platform-url=" + simulatorUrl);
+		}
+		if (subject.security != Security.NONE) {
+			args.add("--" + BenchServers.SECURITY_PROPERTY + "=" + subject.security.propertyValue());
 		}
 		args.addAll(extraArgs);
 		return new App(subject, port, start(name, java(flags, subject.mainClass, args), null));
 	}
 
 	private void awaitReady(App app) {
-		awaitReady(app, this.jwtFile);
+		awaitReady(app, this.jwtFile, this.notes);
 	}
 
 	private void awaitReady(App app, Path jwts) {
+		awaitReady(app, jwts, this.notes);
+	}
+
+	/**
+	 * Waits for an app to be ready, checks that it runs on the transport asked for and
+	 * with Spring Security exactly when its subject has it, and signs a first user in the
+	 * way its chain expects (an app with Spring Security's form login is asked for its
+	 * state instead, its trivial endpoint must need a session).
+	 */
+	private void awaitReady(App app, Path jwts, Notes notes) {
 		String ready = app.process.awaitLineStartingWith(BenchServers.READY, Duration.ofSeconds(180));
 		boolean nativeTransport = ready.contains("nativeTransport=true");
 		if (nativeTransport != this.settings.nativeTransport()) {
-			this.results.problems.add(app.subject.label + " runs on the " + (nativeTransport ? "native" : "NIO")
+			notes.problems().add(app.subject.label + " runs on the " + (nativeTransport ? "native" : "NIO")
 					+ " transport, not the one asked for");
 		}
+		boolean springSecurity = ready.contains("webFilterChainProxy=true");
+		if (springSecurity != (app.subject.security != Security.NONE)) {
+			notes.problems().add(app.subject.label + " (" + app.process.name() + ") runs "
+					+ (springSecurity ? "with" : "without") + " Spring Security's WebFilterChainProxy, not as intended");
+		}
 		JwtEntry entry = firstJwt(jwts);
-		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/login"))
-			.header("Content-Type", "text/plain")
-			.POST(HttpRequest.BodyPublishers.ofString(entry.jwt()))
-			.build());
-		if (answer.statusCode() != 200 || !answer.body().contains("\"id\":\"" + entry.user() + "\"")) {
-			throw new IllegalStateException(app.subject.label + " answered a first login with " + answer.statusCode()
-					+ " " + answer.body() + app.process.tail());
+		switch (app.subject.security) {
+			case NONE -> {
+				HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/login"))
+					.header("Content-Type", "text/plain")
+					.POST(HttpRequest.BodyPublishers.ofString(entry.jwt()))
+					.build());
+				if (answer.statusCode() != 200 || !answer.body().contains("\"id\":\"" + entry.user() + "\"")) {
+					throw new IllegalStateException(app.subject.label + " answered a first login with "
+							+ answer.statusCode() + " " + answer.body() + app.process.tail());
+				}
+			}
+			case STARTER -> {
+				HttpResponse<String> page = send(HttpRequest.newBuilder(app.uri(SecuredBenchConfiguration.HELLO_PATH))
+					.header("Accept", "application/json")
+					.GET()
+					.build());
+				String token = cookie(page, "XSRF-TOKEN");
+				if (page.statusCode() != 401 || token == null) {
+					throw new IllegalStateException(app.subject.label + " answered GET "
+							+ SecuredBenchConfiguration.HELLO_PATH + " without a session with " + page.statusCode()
+							+ " and " + ((token != null) ? "a" : "no") + " CSRF cookie" + app.process.tail());
+				}
+				HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/login"))
+					.header("Content-Type", "application/json")
+					.header("Cookie", "XSRF-TOKEN=" + token)
+					.header("X-XSRF-TOKEN", token)
+					.POST(HttpRequest.BodyPublishers.ofString("{\"jwt\":\"" + entry.jwt() + "\"}"))
+					.build());
+				if (answer.statusCode() != 200 || !answer.body().contains("\"id\":\"" + entry.user() + "\"")
+						|| cookie(answer, "SESSION") == null) {
+					throw new IllegalStateException(app.subject.label + " answered a first sign-in with "
+							+ answer.statusCode() + " " + answer.body() + app.process.tail());
+				}
+			}
+			case FORM_LOGIN -> {
+				HttpResponse<String> hello = send(
+						HttpRequest.newBuilder(app.uri(SecuredBenchConfiguration.HELLO_PATH)).GET().build());
+				if (hello.statusCode() == 200 || pending(app) != 0) {
+					throw new IllegalStateException(app.subject.label + " answered GET "
+							+ SecuredBenchConfiguration.HELLO_PATH + " without a session with " + hello.statusCode()
+							+ app.process.tail());
+				}
+			}
 		}
 		log(app.subject.label + " ready on port " + app.port + " (pid " + app.process.pid() + ", "
-				+ (nativeTransport ? "native" : "NIO") + " transport)");
+				+ (nativeTransport ? "native" : "NIO") + " transport, "
+				+ (springSecurity ? "with" : "without") + " Spring Security)");
+	}
+
+	/**
+	 * The value of a cookie an answer sets, {@code null} if it sets none of that name.
+	 */
+	static @Nullable String cookie(HttpResponse<?> answer, String name) {
+		for (String header : answer.headers().allValues("Set-Cookie")) {
+			String pair = header.split(";", 2)[0];
+			if (pair.startsWith(name + "=")) {
+				String value = pair.substring(name.length() + 1).strip();
+				return value.isEmpty() ? null : value;
+			}
+		}
+		return null;
 	}
 
 	// load and burst
@@ -317,7 +425,7 @@ public final class BenchmarkSuite {
 		Map<Subject, App> apps = new EnumMap<>(Subject.class);
 		try {
 			// the observed app's own ceiling only takes part in the load runs
-			List<Subject> subjects = this.settings.runs(Stage.LOAD) ? List.of(Subject.values()) : Subject.measured();
+			List<Subject> subjects = this.settings.runs(Stage.LOAD) ? Subject.loadStage() : Subject.measured();
 			log("Starting the apps under load: " + subjects);
 			for (Subject subject : subjects) {
 				apps.put(subject, startApp(subject, false, false));
@@ -347,28 +455,38 @@ public final class BenchmarkSuite {
 	 * waits until it is idle before anything is measured.
 	 */
 	private void warmUp(Collection<App> apps) {
+		for (App app : apps) {
+			warmUp(app, List.of(List.of()), "", this.notes);
+		}
+	}
+
+	/**
+	 * Warms one app up with 64 users, the chunks taking the flows in turn (each a load
+	 * generator's {@code --flow} arguments), until its JIT compilers take less than 5 % of
+	 * its CPU; then waits until it is idle.
+	 */
+	private void warmUp(App app, List<List<String>> flows, String what, Notes notes) {
 		double chunk = this.settings.quick() ? 5 : 10;
 		double limit = this.settings.quick() ? 30 : 150;
-		for (App app : apps) {
-			double elapsed = 0;
-			double jitShare = 1;
-			int round = 0;
-			while (elapsed < limit && jitShare > 0.05) {
-				LoadRun run = closedLoop(app, 64, 1, chunk, "warm-up-" + (++round));
-				elapsed += chunk + 1;
-				jitShare = run.cpu().appSecondsByThreadGroup().getOrDefault("JIT compiler", 0.0)
-						/ Math.max(1e-9, run.cpu().appSeconds());
-				if (run.result().errors().total() > 0) {
-					this.results.problems.add("Warm-up of " + app.subject.label + ": " + run.result().errors());
-				}
+		double elapsed = 0;
+		double jitShare = 1;
+		int round = 0;
+		while (elapsed < limit && jitShare > 0.05) {
+			List<String> flow = flows.get(round % flows.size());
+			LoadRun run = closedLoop(app, 64, 1, chunk, "warm-up-" + (++round), 1, flow);
+			elapsed += chunk + 1;
+			jitShare = run.cpu().appSecondsByThreadGroup().getOrDefault("JIT compiler", 0.0)
+					/ Math.max(1e-9, run.cpu().appSeconds());
+			if (run.result().errors().total() > 0) {
+				notes.problems().add("Warm-up of " + app.subject.label + ": " + run.result().errors());
 			}
-			String idle = awaitIdle(app, Duration.ofSeconds(this.settings.quick() ? 30 : 60));
-			String check = app.subject.label + ": warmed up with 64 users for " + Verdicts.number(elapsed, 0)
-					+ " s (JIT compilers at " + Verdicts.percent(jitShare) + " of the app's CPU in the last "
-					+ Verdicts.number(chunk, 0) + " s), then " + idle;
-			this.results.checks.add(check);
-			log(check);
 		}
+		String idle = awaitIdle(app, Duration.ofSeconds(this.settings.quick() ? 30 : 60));
+		String check = app.subject.label + ": warmed up with 64 users" + what + " for " + Verdicts.number(elapsed, 0)
+				+ " s (JIT compilers at " + Verdicts.percent(jitShare) + " of the app's CPU in the last "
+				+ Verdicts.number(chunk, 0) + " s), then " + idle;
+		notes.checks().add(check);
+		log(check);
 	}
 
 	/**
@@ -439,6 +557,15 @@ public final class BenchmarkSuite {
 	}
 
 	private LoadRun closedLoop(App app, int users, double warmup, double measure, String tag, int round) {
+		return closedLoop(app, users, warmup, measure, tag, round, List.of());
+	}
+
+	/**
+	 * A closed loop against one app; {@code flow} are the load generator's arguments for
+	 * what each user does ({@code --flow ...}), none for the plain login.
+	 */
+	private LoadRun closedLoop(App app, int users, double warmup, double measure, String tag, int round,
+			List<String> flow) {
 		AtomicLong loadPid = new AtomicLong();
 		AtomicReference<long[]> opened = new AtomicReference<>();
 		AtomicReference<long[]> closed = new AtomicReference<>();
@@ -459,10 +586,11 @@ public final class BenchmarkSuite {
 			}
 		};
 		String name = "load-" + app.process.name() + "-" + users + (tag.isEmpty() ? "" : "-" + tag);
-		ChildProcess generator = start(name, java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
-				List.of("--mode", "closed", "--target", app.baseUrl(), "--jwt-file", this.jwtFile.toString(),
-						"--users", Integer.toString(users), "--warmup", Double.toString(warmup), "--measure",
-						Double.toString(measure))),
+		List<String> args = new ArrayList<>(List.of("--mode", "closed", "--target", app.baseUrl(), "--jwt-file",
+				this.jwtFile.toString(), "--users", Integer.toString(users), "--warmup", Double.toString(warmup),
+				"--measure", Double.toString(measure)));
+		args.addAll(flow);
+		ChildProcess generator = start(name, java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class, args),
 				onLine);
 		loadPid.set(generator.pid());
 		try {
@@ -538,50 +666,55 @@ public final class BenchmarkSuite {
 	}
 
 	private void profile(Map<Subject, App> apps) {
-		Path profiles = this.settings.root().resolve("benchmarks/target/profiles");
 		for (Subject subject : Subject.measured()) {
 			App app = apps.get(subject);
-			Path jfr = profiles.resolve(subject.key + "-" + PROFILE_USERS + "-users.jfr");
-			stage("profile " + subject.key, () -> {
-				try {
-					Files.createDirectories(profiles);
-					Files.deleteIfExists(jfr);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-				// the first recording of a JVM deoptimizes compiled code: warm up again under a
-				// throw-away recording, then record the measured run
-				jcmd(app.process.pid(), "JFR.start", "name=warm-up", "settings=profile");
-				try {
-					closedLoop(app, PROFILE_USERS, 1, this.settings.quick() ? 10 : 20, "profile-warm-up");
-				}
-				finally {
-					jcmd(app.process.pid(), "JFR.stop", "name=warm-up");
-				}
-				jcmd(app.process.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
-				LoadRun run;
-				try {
-					run = closedLoop(app, PROFILE_USERS, 5, Math.min(15, this.settings.measureSeconds()), "profiled");
-				}
-				finally {
-					jcmd(app.process.pid(), "JFR.stop", "name=bench");
-				}
-				long logins = run.result().logins() + run.result().warmupLogins();
-				try {
-					JfrSummary summary = JfrSummary.of(jfr);
-					this.results.profiles.add(new ProfileRun(subject.key, PROFILE_USERS,
-							this.settings.root().relativize(jfr).toString(), logins, summary.executionSamples,
-							summary.components(), summary.topSelfMethods(), summary.starterInclusiveShare(),
-							summary.topStarterInclusive(),
-							(logins > 0) ? (double) summary.allocatedBytes / logins : 0, summary.topAllocationSites(),
-							summary.gcCount, summary.gcPauseMs));
-					log("Profiled " + subject.label + ": " + jfr);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
+			stage("profile " + subject.key, () -> this.results.profiles
+				.add(profileRun(app, subject.key + "-" + PROFILE_USERS + "-users.jfr", List.of())));
+		}
+	}
+
+	/**
+	 * A {@value #PROFILE_USERS}-user run of one app under JFR, after a warm-up under a
+	 * throw-away recording (the first recording of a JVM deoptimizes compiled code);
+	 * {@code flow} are the load generator's arguments for what each user does.
+	 */
+	private ProfileRun profileRun(App app, String fileName, List<String> flow) {
+		Path profiles = this.settings.root().resolve("benchmarks/target/profiles");
+		Path jfr = profiles.resolve(fileName);
+		try {
+			Files.createDirectories(profiles);
+			Files.deleteIfExists(jfr);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		jcmd(app.process.pid(), "JFR.start", "name=warm-up", "settings=profile");
+		try {
+			closedLoop(app, PROFILE_USERS, 1, this.settings.quick() ? 10 : 20, "profile-warm-up", 1, flow);
+		}
+		finally {
+			jcmd(app.process.pid(), "JFR.stop", "name=warm-up");
+		}
+		jcmd(app.process.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+		LoadRun run;
+		try {
+			run = closedLoop(app, PROFILE_USERS, 5, Math.min(15, this.settings.measureSeconds()), "profiled", 1, flow);
+		}
+		finally {
+			jcmd(app.process.pid(), "JFR.stop", "name=bench");
+		}
+		long logins = run.result().logins() + run.result().warmupLogins();
+		try {
+			JfrSummary summary = JfrSummary.of(jfr);
+			log("Profiled " + app.subject.label + ": " + jfr);
+			return new ProfileRun(app.subject.key, PROFILE_USERS, this.settings.root().relativize(jfr).toString(), logins,
+					summary.executionSamples, summary.components(), summary.topSelfMethods(),
+					summary.starterInclusiveShare(), summary.topStarterInclusive(),
+					(logins > 0) ? (double) summary.allocatedBytes / logins : 0, summary.topAllocationSites(),
+					summary.gcCount, summary.gcPauseMs);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -1082,6 +1215,336 @@ public final class BenchmarkSuite {
 		return text.toString();
 	}
 
+	// security
+
+	/*
+	 * The security stage: sign-in through the starter's Spring Security chain next to the
+	 * plain app's own route, and requests of signed-in sessions through the starter's chain
+	 * next to Spring Security's own form login, in rounds whose order rotates; then a
+	 * flood from one client address against the limit per address. Its checks and
+	 * problems stay with its results, so that a later run can merge them alone.
+	 */
+	private void security() {
+		SecurityResults security = new SecurityResults();
+		this.results.security = security;
+		Notes notes = new Notes(security.checks, security.problems);
+		Instant started = Instant.now();
+		security.machine = EnvironmentProbe.load(this.clock, Duration.ofSeconds(3));
+		log("Security stage; the machine before it: " + describe(security.machine));
+		try {
+			if (this.simulator == null) {
+				startSimulator();
+			}
+			stage("security: logins and sessions", () -> loginsAndSessions(security, notes), notes);
+		}
+		finally {
+			stop(this.simulator);
+			this.simulator = null;
+		}
+		stage("security: flood from one address", () -> security.ipFlood = ipFlood(notes), notes);
+		Instant finished = Instant.now();
+		security.run = new SuiteResults.RunInfo(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
+				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
+				Duration.between(started, finished).toSeconds() / 60.0, this.settings.command(), this.settings.quick(),
+				List.of(Stage.SECURITY.name()), this.settings.profile(), this.settings.describe());
+		security.gitCommit = Objects.requireNonNull(this.results.environment).gitCommit();
+	}
+
+	private static String describe(SecurityResults.MachineLoad machine) {
+		StringBuilder text = new StringBuilder("load average ").append(machine.loadAverage())
+			.append(", ")
+			.append(Verdicts.percent(machine.busyShare()))
+			.append(" of the cores busy over ")
+			.append(Verdicts.number(machine.sampleSeconds(), 0))
+			.append(" s");
+		for (SecurityResults.ProcessShare process : machine.busiest()) {
+			text.append("; ").append(process.name()).append(' ').append(Verdicts.percent(process.share()));
+		}
+		return text.toString();
+	}
+
+	private void loginsAndSessions(SecurityResults security, Notes notes) {
+		Map<Subject, App> apps = new EnumMap<>(Subject.class);
+		try {
+			String limit = Long.toString(SuiteSettings.SECURITY_LOAD_RATE_LIMIT);
+			apps.put(Subject.PLAIN, startApp(Subject.PLAIN, "security-plain", this.simulatorPort, SuiteSettings.APP_FLAGS,
+					List.of()));
+			apps.put(Subject.SECURED, startApp(Subject.SECURED, "security-secured", this.simulatorPort,
+					SuiteSettings.APP_FLAGS, List.of("--altscodex.security.rate-limit.capacity=" + limit,
+							"--altscodex.security.rate-limit.refill-tokens=" + limit)));
+			apps.put(Subject.FORM_LOGIN, startApp(Subject.FORM_LOGIN, "security-form-login", this.simulatorPort,
+					SuiteSettings.APP_FLAGS, List.of()));
+			log("Starting the security stage's apps: " + apps.keySet());
+			for (App app : apps.values()) {
+				awaitReady(app, this.jwtFile, notes);
+				notes.checks().add(securityCheck(app));
+			}
+			warmUp(apps.get(Subject.PLAIN), List.of(loginFlow(Subject.PLAIN)), ", logging in", notes);
+			warmUp(apps.get(Subject.SECURED), List.of(loginFlow(Subject.SECURED), sessionFlow(Subject.SECURED)),
+					", logging in and requesting in sessions in turn", notes);
+			warmUp(apps.get(Subject.FORM_LOGIN), List.of(sessionFlow(Subject.FORM_LOGIN)), ", requesting in sessions",
+					notes);
+			int users = this.settings.securityUsers();
+			List<Subject> logins = List.of(Subject.PLAIN, Subject.SECURED);
+			List<Subject> sessions = List.of(Subject.SECURED, Subject.FORM_LOGIN);
+			for (int round = 1; round <= this.settings.securityRounds(); round++) {
+				for (int i = 0; i < logins.size(); i++) {
+					Subject subject = logins.get((i + round - 1) % logins.size());
+					LoadRun run = closedLoop(apps.get(subject), users, this.settings.warmupSeconds(),
+							this.settings.measureSeconds(), "login-round-" + round, round, loginFlow(subject));
+					security.logins.add(run);
+					log(String.format(Locale.ROOT, "%-26s %4d users, logins (round %d): %8.1f logins/s, p99 %7.2f ms, "
+							+ "app CPU %.3f ms/login, errors %d", subject.label, users, round,
+							run.result().loginsPerSecond(), run.result().latency().p99(), run.appCpuMsPerLogin(),
+							run.result().errors().total()));
+				}
+				for (int i = 0; i < sessions.size(); i++) {
+					Subject subject = sessions.get((i + round - 1) % sessions.size());
+					LoadRun run = closedLoop(apps.get(subject), users, this.settings.warmupSeconds(),
+							this.settings.measureSeconds(), "session-round-" + round, round, sessionFlow(subject));
+					security.sessions.add(run);
+					log(String.format(Locale.ROOT, "%-26s %4d sessions (round %d): %8.1f requests/s, p99 %7.2f ms, "
+							+ "app CPU %.3f ms/request, errors %d", subject.label, users, round,
+							run.result().loginsPerSecond(), run.result().latency().p99(), run.appCpuMsPerLogin(),
+							run.result().errors().total()));
+				}
+			}
+			boolean missed = Verdicts.figures(security.sessions, Subject.SECURED, users)
+				.flatMap((starter) -> Verdicts.figures(security.sessions, Subject.FORM_LOGIN, users)
+					.map((own) -> starter.loginsPerSecond() < Verdicts.SESSION_FRACTION * own.loginsPerSecond()))
+				.orElse(false);
+			if (this.settings.profile() || (missed && !this.settings.noProfile())) {
+				for (Subject subject : sessions) {
+					stage("security: profile " + subject.key, () -> security.profiles.add(profileRun(apps.get(subject),
+							"security-" + subject.key + "-sessions.jfr", sessionFlow(subject))), notes);
+				}
+			}
+		}
+		finally {
+			apps.values().forEach((app) -> stop(app.process));
+		}
+	}
+
+	private static List<String> loginFlow(Subject subject) {
+		return (subject.security == Security.STARTER) ? List.of("--flow", "secured-login") : List.of();
+	}
+
+	private static List<String> sessionFlow(Subject subject) {
+		return List.of("--flow", "session", "--security", subject.security.propertyValue());
+	}
+
+	/**
+	 * What an app of the security stage runs with, as its readiness showed it.
+	 */
+	private static String securityCheck(App app) {
+		return switch (app.subject.security) {
+			case NONE -> app.subject.label + " (" + app.process.name() + "): no Spring Security (no WebFilterChainProxy; "
+					+ "Spring Boot's security auto-configurations and the starter's excluded), its own POST /login";
+			case STARTER -> app.subject.label + " (" + app.process.name() + "): Spring Security with the starter's "
+					+ "default chain (WebFilterChainProxy present); GET " + SecuredBenchConfiguration.HELLO_PATH
+					+ " without a session answered 401 with the CSRF cookie, a first sign-in through POST /login "
+					+ "answered 200 with a SESSION cookie";
+			case FORM_LOGIN -> app.subject.label + " (" + app.process.name() + "): Spring Security with its own form "
+					+ "login chain (WebFilterChainProxy present, the starter's security off); GET "
+					+ SecuredBenchConfiguration.HELLO_PATH + " without a session was not answered 200";
+		};
+	}
+
+	/*
+	 * The flood from one address has a simulator of its own, as the pending-login flood
+	 * does, behind a holding proxy: the app's authorize requests of the flood's JWTs are
+	 * held there while those of the users' JWTs go through at once, and the proxy counts
+	 * both apart; the simulator issues a JWT for every login.
+	 */
+	private SecurityResults.IpFloodRun ipFlood(Notes notes) {
+		int count = this.settings.ipFloodLogins();
+		int users = this.settings.ipFloodUsers();
+		Path jwts = this.settings.workDir().resolve("jwts-ip-flood.txt");
+		log("Starting the IP flood's DeOAuth simulator and issuing " + (count + users) + " JWTs");
+		ChildProcess process = start("ip-flood-simulator",
+				java(SuiteSettings.SIMULATOR_FLAGS, SimulatorMain.class,
+						List.of("--client-id", CLIENT_ID, "--client-secret", this.clientSecret, "--redirect-uri",
+								"http://127.0.0.1:*" + CALLBACK_PATH, "--users", Integer.toString(count + users),
+								"--jwt-file", jwts.toString(), "--holding-proxy")),
+				null);
+		try {
+			String ready = process.awaitLineStartingWith("BENCH-READY", Duration.ofSeconds(120));
+			FloodSimulator simulator = new FloodSimulator(process,
+					Integer.parseInt(ready.replaceAll(".*port=(\\d+).*", "$1")), jwts);
+			long loginTimeoutMs = Math.round(this.settings.ipFloodLoginTimeoutSeconds() * 1000);
+			App app = startApp(Subject.SECURED, "ip-flood-secured", simulator.port(), SuiteSettings.APP_FLAGS,
+					List.of("--altscodex.timeout=" + loginTimeoutMs + "ms",
+							"--altscodex.http.response-timeout=" + loginTimeoutMs + "ms",
+							"--bench.answer-timing.status=" + RATE_LIMITED_STATUS));
+			try {
+				awaitReady(app, jwts, notes);
+				notes.checks().add(securityCheck(app) + "; the limit per address at its defaults");
+				warmUpForIpFlood(app, simulator, notes);
+				return measureIpFlood(app, simulator, notes);
+			}
+			finally {
+				stop(app.process);
+			}
+		}
+		finally {
+			stop(process);
+		}
+	}
+
+	/*
+	 * The login path from thousands of addresses (none of them limited), then the same
+	 * flood from other addresses than the measured one's with a short hold, sent again
+	 * many times once it has ended (every login refused), so that the JIT has compiled the
+	 * refusals' path as in a flood that lasts.
+	 */
+	private void warmUpForIpFlood(App app, FloodSimulator simulator, Notes notes) {
+		ChildProcess loop = start("warm-up-loop-" + app.process.name(),
+				java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
+						List.of("--mode", "closed", "--target", app.baseUrl(), "--jwt-file", simulator.jwts().toString(),
+								"--users", "16", "--warmup", "1", "--measure", this.settings.quick() ? "3" : "5",
+								"--flow", "secured-login", "--source-addresses",
+								SuiteSettings.IP_FLOOD_WARMUP_LOGIN_SOURCES)),
+				null);
+		try {
+			String line = loop.awaitLineStartingWith("RESULT ", Duration.ofMinutes(2));
+			Results.ClosedLoop result = JSON.readValue(line.substring("RESULT ".length()), Results.ClosedLoop.class);
+			if (result.errors().total() > 0) {
+				notes.problems().add("Warm-up of the IP flood's app: " + result.errors());
+			}
+		}
+		finally {
+			loop.awaitExit(Duration.ofSeconds(30));
+			stop(loop);
+		}
+		long holdMs = Math.round(this.settings.ipFloodWarmupHoldSeconds() * 1000);
+		command(simulator.process(), "clear", "cleared");
+		hold(simulator, holdMs);
+		ChildProcess flood = startIpFlood(app, simulator, "warm-up", SuiteSettings.IP_FLOOD_WARMUP_SOURCE,
+				SuiteSettings.IP_FLOOD_WARMUP_USERS_SOURCE, this.settings.ipFloodWarmupExtraRounds(), null);
+		try {
+			flood.awaitLineStartingWith("READY", Duration.ofMinutes(2));
+			flood.send("fire");
+			flood.awaitLineStartingWith("USERS-DONE", Duration.ofMinutes(2));
+			// the logins held so far keep their hold; those the refill lets through in the
+			// rounds that follow go on at once, so that each round takes no longer than its refusals
+			command(simulator.process(), "hold off", "hold=");
+			flood.awaitLineStartingWith("RESULT ", Duration.ofMillis(holdMs + Math.round(
+					this.settings.ipFloodLoginTimeoutSeconds() * 1000 * (1 + this.settings.ipFloodWarmupExtraRounds())))
+				.plusMinutes(3));
+		}
+		finally {
+			flood.awaitExit(Duration.ofSeconds(30));
+			stop(flood);
+			command(simulator.process(), "hold off", "hold=");
+		}
+		awaitPending(app, 0, Duration.ofSeconds(60));
+		String idle = awaitIdle(app, Duration.ofSeconds(this.settings.quick() ? 30 : 60));
+		String check = "IP flood, " + app.subject.label + ": warmed up with logins from "
+				+ SuiteSettings.IP_FLOOD_WARMUP_LOGIN_SOURCES.replace("+", " and the next ")
+				+ " addresses, then the same flood from " + SuiteSettings.IP_FLOOD_WARMUP_SOURCE + " (users from "
+				+ SuiteSettings.IP_FLOOD_WARMUP_USERS_SOURCE + ", a hold of " + Verdicts.number(holdMs / 1000.0, 0)
+				+ " s) sent " + (1 + this.settings.ipFloodWarmupExtraRounds()) + " times, then " + idle;
+		notes.checks().add(check);
+		log(check);
+	}
+
+	private SecurityResults.IpFloodRun measureIpFlood(App app, FloodSimulator simulator, Notes notes) {
+		int count = this.settings.ipFloodLogins();
+		int users = this.settings.ipFloodUsers();
+		long holdMs = Math.round(this.settings.ipFloodHoldSeconds() * 1000);
+		AltsCodexSecurityProperties.RateLimit limit = new AltsCodexSecurityProperties().getRateLimit();
+		command(simulator.process(), "clear", "cleared");
+		hold(simulator, holdMs);
+		resetAnswerTimes(app);
+		AtomicLong generatorPid = new AtomicLong();
+		AtomicReference<long[]> fired = new AtomicReference<>();
+		AtomicReference<Map<String, Long>> threadsFired = new AtomicReference<>();
+		AtomicLong answered = new AtomicLong();
+		Consumer<String> onLine = (line) -> {
+			if (line.equals("FIRING")) {
+				fired.set(sample(app.process.pid(), simulator.process().pid(), generatorPid.get()));
+				threadsFired.set(this.clock.threadGroupTicks(app.process.pid()));
+			}
+			else if (line.startsWith("PROGRESS answered=")) {
+				answered.set(Long.parseLong(line.substring("PROGRESS answered=".length()).strip()));
+			}
+		};
+		ChildProcess generator = startIpFlood(app, simulator, "measured", SuiteSettings.IP_FLOOD_SOURCE,
+				SuiteSettings.IP_FLOOD_USERS_SOURCE, 0, onLine);
+		generatorPid.set(generator.pid());
+		try {
+			generator.awaitLineStartingWith("READY", Duration.ofMinutes(2));
+			generator.send("fire");
+			generator.awaitLineStartingWith("USERS-DONE", Duration.ofMinutes(2));
+			// every refusal answered: the flood's answers and the logins DeOAuth holds make up the flood
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (answered.get() + countUsers(simulator, 0, count) < count && System.nanoTime() < deadline) {
+				sleep(Duration.ofMillis(20));
+			}
+			long[] settled = sample(app.process.pid(), simulator.process().pid(), generator.pid());
+			Map<String, Long> threadsSettled = this.clock.threadGroupTicks(app.process.pid());
+			CpuUse front = (fired.get() != null) ? cpuUse(fired.get(), settled, threadsFired.get(), threadsSettled)
+					: null;
+			AnswerTimes refusals = answerTimes(app);
+			String line = generator.awaitLineStartingWith("RESULT ",
+					Duration.ofMillis(holdMs + Math.round(this.settings.ipFloodLoginTimeoutSeconds() * 1000))
+						.plusMinutes(2));
+			Results.IpFlood result = JSON.readValue(line.substring("RESULT ".length()), Results.IpFlood.class);
+			int pendingAfter = awaitPending(app, 0, Duration.ofSeconds(60));
+			long floodAuthorize = countUsers(simulator, 0, count);
+			long usersAuthorize = countUsers(simulator, count, count + users);
+			SecurityResults.IpFloodRun run = new SecurityResults.IpFloodRun(this.settings.ipFloodHoldSeconds(),
+					this.settings.ipFloodLoginTimeoutSeconds(), limit.getCapacity(), limit.getRefillTokens(),
+					limit.getRefillPeriod().toNanos() / 1e9, result, floodAuthorize, usersAuthorize, refusals.latency(),
+					front, pendingAfter, null);
+			log(String.format(Locale.ROOT, "IP flood of %d from %s: %s; users from %s: %s; authorize at DeOAuth: "
+					+ "%d of the flood's, %d of the users'; %d pending after", count, result.floodSource(),
+					Verdicts.answers(result.flood()), result.usersSource(), Verdicts.answers(result.usersAnswers()),
+					floodAuthorize, usersAuthorize, pendingAfter));
+			return run;
+		}
+		finally {
+			generator.awaitExit(Duration.ofSeconds(30));
+			stop(generator);
+			try {
+				command(simulator.process(), "hold off", "hold=");
+			}
+			catch (RuntimeException ex) {
+				log("The IP flood's simulator did not answer: " + ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Holds the {@code authorize} requests of the flood's JWTs at the simulator's proxy
+	 * from now on; the users' go through at once.
+	 */
+	private void hold(FloodSimulator simulator, long holdMs) {
+		command(simulator.process(), "hold 0 " + this.settings.ipFloodLogins() + " " + holdMs, "hold=");
+	}
+
+	private ChildProcess startIpFlood(App app, FloodSimulator simulator, String tag, String floodSource,
+			String usersSource, int extraRounds, @Nullable Consumer<String> onLine) {
+		long timeoutSeconds = Math.round(this.settings.ipFloodLoginTimeoutSeconds()) + 30;
+		return start(tag + "-" + app.process.name(), java(SuiteSettings.LOAD_GENERATOR_FLAGS, LoadGenerator.class,
+				List.of("--mode", "ip-flood", "--target", app.baseUrl(), "--jwt-file", simulator.jwts().toString(),
+						"--count", Integer.toString(this.settings.ipFloodLogins()), "--users",
+						Integer.toString(this.settings.ipFloodUsers()), "--flood-source", floodSource, "--users-source",
+						usersSource, "--extra-rounds", Integer.toString(extraRounds), "--timeout-seconds",
+						Long.toString(timeoutSeconds))),
+				onLine);
+	}
+
+	/**
+	 * The {@code authorize} requests DeOAuth received since it was last cleared, of the
+	 * users {@code from} to {@code to} (exclusive) of its JWT file.
+	 */
+	private static long countUsers(FloodSimulator simulator, int from, int to) {
+		return SimulatorCounts.authorizeOfUsers(command(simulator.process(), "count-users " + from + " " + to,
+				"count-users "));
+	}
+
+	// JMH
 	// JMH
 
 	private void jmh() {
@@ -1263,6 +1726,21 @@ public final class BenchmarkSuite {
 	}
 
 	/**
+	 * The results of a file with its security stage replaced by another run's, everything
+	 * else as stored; the verdicts are computed again when written.
+	 * @param stored the results file's content
+	 * @param security the security stage of this run
+	 * @return the merged results
+	 * @throws IllegalStateException when the stored results do not read back as written
+	 */
+	static SuiteResults merged(String stored, @Nullable SecurityResults security) {
+		SuiteResults results = SuiteResults.readBack(JSON, stored);
+		results.verdicts.clear();
+		results.security = security;
+		return results;
+	}
+
+	/**
 	 * Renders the report again from the results file ({@code --json}), with the verdicts
 	 * and the wording of the code at hand: nothing is measured, and everything the report
 	 * says about the run, its settings and note among them, comes from the results file;
@@ -1353,6 +1831,13 @@ public final class BenchmarkSuite {
 	}
 
 	private record JwtEntry(String user, String jwt) {
+	}
+
+	/**
+	 * Where a stage's checks and problems go: the results' own, or the security stage's,
+	 * which a later run can merge into a results file by themselves.
+	 */
+	private record Notes(List<String> checks, List<String> problems) {
 	}
 
 	/**

@@ -1,19 +1,29 @@
 package com.altscodex.benchmarks.suite;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+import com.altscodex.benchmarks.suite.SecurityResults.MachineLoad;
+import com.altscodex.benchmarks.suite.SecurityResults.ProcessShare;
 import com.altscodex.benchmarks.suite.SuiteResults.Environment;
 
 /**
- * What the report says about the machine, the JVM and the library versions.
+ * What the report says about the machine, the JVM and the library versions, and how busy
+ * the machine is.
  */
 final class EnvironmentProbe {
 
@@ -51,6 +61,103 @@ final class EnvironmentProbe {
 						+ System.getProperty("java.vendor") + ")",
 				System.getProperty("java.home"), openFilesLimit(), clock.ticksPerSecond(), versions(),
 				gitCommit(settings.root()), flags);
+	}
+
+	/**
+	 * How busy the machine is: its load averages, and the share of its cores busy over
+	 * {@code sample}, with the processes that used the most of them.
+	 */
+	static MachineLoad load(CpuClock clock, Duration sample) {
+		List<Double> loadAverage = loadAverage(read("/proc/loadavg"));
+		Map<Long, Long> before = processTicks(clock);
+		CpuClock.MachineTicks machineBefore = clock.machineTicks();
+		long started = System.nanoTime();
+		try {
+			Thread.sleep(sample.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		CpuClock.MachineTicks machineAfter = clock.machineTicks();
+		Map<Long, Long> after = processTicks(clock);
+		int cores = Runtime.getRuntime().availableProcessors();
+		double capacity = seconds * cores;
+		List<ProcessShare> busiest = new ArrayList<>();
+		after.forEach((pid, ticks) -> {
+			long used = ticks - before.getOrDefault(pid, ticks);
+			if (used > 0) {
+				busiest.add(new ProcessShare(pid, processName(pid), clock.seconds(used) / capacity));
+			}
+		});
+		busiest.sort(Comparator.comparingDouble(ProcessShare::share).reversed());
+		double busy = clock.seconds(machineAfter.busy() - machineBefore.busy()) / capacity;
+		return new MachineLoad(loadAverage, seconds, busy, List.copyOf(busiest.subList(0, Math.min(3, busiest.size()))));
+	}
+
+	/**
+	 * The 1-, 5- and 15-minute load averages of {@code /proc/loadavg}, empty when
+	 * unreadable.
+	 */
+	static List<Double> loadAverage(String loadavg) {
+		String[] fields = loadavg.strip().split("\\s+");
+		if (fields.length < 3) {
+			return List.of();
+		}
+		try {
+			return List.of(Double.parseDouble(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2]));
+		}
+		catch (NumberFormatException ex) {
+			return List.of();
+		}
+	}
+
+	private static Map<Long, Long> processTicks(CpuClock clock) {
+		Map<Long, Long> ticks = new HashMap<>();
+		File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+		if (processes != null) {
+			for (File process : processes) {
+				long pid = Long.parseLong(process.getName());
+				long used = clock.processTicks(pid);
+				if (used >= 0) {
+					ticks.put(pid, used);
+				}
+			}
+		}
+		return ticks;
+	}
+
+	/**
+	 * A process's command name; for a JVM, also what it runs (see {@link #mainOf(List)}).
+	 */
+	private static String processName(long pid) {
+		String comm = read("/proc/" + pid + "/comm").strip();
+		if (!comm.equals("java")) {
+			return comm;
+		}
+		String main = mainOf(List.of(read("/proc/" + pid + "/cmdline").split("\0")));
+		return (main != null) ? "java " + main : comm;
+	}
+
+	/**
+	 * What a {@code java} command line runs: its main class (the last part of its name),
+	 * or its {@code -jar} file; {@code null} when there is none.
+	 */
+	static @Nullable String mainOf(List<String> commandLine) {
+		for (int i = 1; i < commandLine.size(); i++) {
+			String arg = commandLine.get(i);
+			if (arg.equals("-jar") && i + 1 < commandLine.size()) {
+				return Path.of(commandLine.get(i + 1)).getFileName().toString();
+			}
+			if (arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path")
+					|| arg.equals("--module-path") || arg.equals("-p")) {
+				i++;
+			}
+			else if (!arg.startsWith("-") && !arg.isEmpty()) {
+				return arg.substring(arg.lastIndexOf('.') + 1);
+			}
+		}
+		return null;
 	}
 
 	private static String cpuModel() {

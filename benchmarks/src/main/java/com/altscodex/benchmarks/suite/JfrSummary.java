@@ -168,6 +168,12 @@ final class JfrSummary {
 		if (className.startsWith("org.springframework.boot.")) {
 			return "Spring Boot";
 		}
+		if (className.startsWith("org.springframework.security.")) {
+			return "Spring Security";
+		}
+		if (className.startsWith("io.github.bucket4j.")) {
+			return "Bucket4j";
+		}
 		if (className.startsWith("org.springframework.")) {
 			return "Spring Framework";
 		}

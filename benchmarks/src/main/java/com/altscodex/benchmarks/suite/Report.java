@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.jspecify.annotations.Nullable;
@@ -75,6 +76,7 @@ final class Report {
 		burst();
 		memory();
 		flood();
+		security();
 		jmh();
 		pat();
 		checks();
@@ -99,7 +101,7 @@ final class Report {
 		line("|---|---|---:|---:|---|---|");
 		for (Verdict verdict : this.results.verdicts) {
 			line("| " + verdict.target() + " | " + verdict.subject() + " | " + verdict.measured() + " | "
-					+ verdict.required() + " | " + verdictText(verdict.met()) + " | " + verdict.margin() + " |");
+					+ verdict.required() + " | " + verdictText(verdict) + " | " + verdict.margin() + " |");
 		}
 		line();
 		List<Verdict> missed = this.results.verdicts.stream()
@@ -115,11 +117,12 @@ final class Report {
 		}
 	}
 
-	private static String verdictText(@Nullable Boolean met) {
-		if (met == null) {
-			return "not measured";
+	private static String verdictText(Verdict verdict) {
+		if (verdict.met() == null) {
+			return verdict.required().equals(Verdicts.NO_TARGET) && !verdict.measured().equals("not measured")
+					? "reported" : "not measured";
 		}
-		return met ? "**met**" : "**missed**";
+		return verdict.met() ? "**met**" : "**missed**";
 	}
 
 	private void setup(RunInfo run, Environment env) {
@@ -139,7 +142,8 @@ final class Report {
 		line("| versions | " + versions + " |");
 		line("| limits | " + env.openFilesLimit() + " open files per process; CPU time from /proc in ticks of 1/"
 				+ env.clockTicksPerSecond() + " s |");
-		line("| stages | " + String.join(", ", run.stages()).toLowerCase(Locale.ROOT) + " |");
+		line("| stages | " + String.join(", ", run.stages()).toLowerCase(Locale.ROOT)
+				+ (securityMerged() ? "; security merged from a later run (see its section)" : "") + " |");
 		line("| settings | " + describe(this.settings.values()) + " |");
 		line();
 		line("JVM flags:");
@@ -241,16 +245,7 @@ final class Report {
 					.findFirst()
 					.map((bare) -> Verdicts.percent(result.loginsPerSecond() / bare.result().loginsPerSecond()))
 					.orElse("");
-				line("| " + Subject.of(run.variant()).label + (rounds ? ", round " + run.round() : "") + " | "
-						+ fixed(result.loginsPerSecond(), 0) + " | "
-						+ ofCeiling + " | " + fixed(result.latency().p50(), 2) + " | " + fixed(result.latency().p90(), 2)
-						+ " | " + fixed(result.latency().p99(), 2) + " | " + fixed(result.latency().max(), 1) + " | "
-						+ errors(result.errors()) + " | " + fixed(run.appCpuMsPerLogin(), 3) + " | "
-						+ byThreadGroup(run) + " | " + fixed(run.appAllocatedBytesPerLogin() / 1024, 1) + " | "
-						+ Verdicts.percent(run.cpu().appShare()) + " | " + Verdicts.percent(run.cpu().simulatorShare())
-						+ " | " + Verdicts.percent(run.cpu().loadGeneratorShare()) + " | "
-						+ Verdicts.percent(run.cpu().machineShare()) + " | " + Verdicts.percent(run.cpu().otherShare())
-						+ " |");
+				line(runRow(run, rounds, ofCeiling));
 			}
 			line();
 			if (rounds) {
@@ -268,10 +263,27 @@ final class Report {
 		line();
 	}
 
+	/**
+	 * A row of a closed-loop table: the run's throughput, its share of a reference,
+	 * latencies, errors, CPU, allocation and the machine's use.
+	 */
+	private static String runRow(LoadRun run, boolean rounds, String share) {
+		Results.ClosedLoop result = run.result();
+		return "| " + Subject.of(run.variant()).label + (rounds ? ", round " + run.round() : "") + " | "
+				+ fixed(result.loginsPerSecond(), 0) + " | " + share + " | " + fixed(result.latency().p50(), 2) + " | "
+				+ fixed(result.latency().p90(), 2) + " | " + fixed(result.latency().p99(), 2) + " | "
+				+ fixed(result.latency().max(), 1) + " | " + errors(result.errors()) + " | "
+				+ fixed(run.appCpuMsPerLogin(), 3) + " | " + byThreadGroup(run) + " | "
+				+ fixed(run.appAllocatedBytesPerLogin() / 1024, 1) + " | " + Verdicts.percent(run.cpu().appShare())
+				+ " | " + Verdicts.percent(run.cpu().simulatorShare()) + " | "
+				+ Verdicts.percent(run.cpu().loadGeneratorShare()) + " | " + Verdicts.percent(run.cpu().machineShare())
+				+ " | " + Verdicts.percent(run.cpu().otherShare()) + " |";
+	}
+
 	private void medians(int users) {
 		line("| median over the rounds | logins/s | of ceiling | p99 ms | app CPU ms/login | event loops ms/login | app alloc. KB/login | app | simulator | load gen. |");
 		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-		for (Subject subject : Subject.values()) {
+		for (Subject subject : Subject.loadStage()) {
 			Verdicts.figures(this.results, subject, users).ifPresent((figures) -> line("| " + subject.label + " | "
 					+ fixed(figures.loginsPerSecond(), 0) + " | "
 					+ Verdicts.figures(this.results, subject.ceiling(), users)
@@ -794,6 +806,398 @@ final class Report {
 				.append(mib(Math.round(memory.bytesPerLogin() * bounded.maxPendingLogins())))
 				.append(")"));
 		return text.append('.').toString();
+	}
+
+	// the security stage
+
+	/**
+	 * Whether the security stage comes from a later run than the rest of the results
+	 * ({@code --merge}).
+	 */
+	boolean securityMerged() {
+		SecurityResults security = this.results.security;
+		RunInfo run = this.results.run;
+		return security != null && security.run != null && run != null
+				&& !security.run.startedAt().equals(run.startedAt());
+	}
+
+	private void security() {
+		SecurityResults security = this.results.security;
+		if (security == null) {
+			return;
+		}
+		int cores = Objects.requireNonNull(this.results.environment).cores();
+		line("## Sign-in through Spring Security");
+		line();
+		line(securityProvenance(security));
+		line();
+		String note = (security.run != null) ? new RunSettings(security.run).note() : "";
+		if (securityMerged() && !note.isBlank()) {
+			line("> **Note on this stage's run**: " + note);
+			line();
+		}
+		if (securityMerged() && security.run != null && security.run.quick()) {
+			line("> **Smoke run (`--quick`)**: this stage's windows and counts were shortened.");
+			line();
+		}
+		String machine = securityMachine(security);
+		if (!machine.isEmpty()) {
+			line(machine);
+			line();
+		}
+		line("The apps, all three the plain app (metrics and observation off) with the same JVM flags as under load, "
+				+ "each started once for the closed loops: **" + Subject.PLAIN.label + "** has no Spring Security "
+				+ "(Spring Boot's security auto-configurations and the starter's excluded, so no `WebFilterChainProxy`) "
+				+ "and signs users in through its own `POST /login` with the raw JWT, as in the load stage; **"
+				+ Subject.SECURED.label + "** is the same app with `spring-boot-starter-security` and the chain the "
+				+ "starter's auto-configuration contributes when the app defines none, unchanged (its popup sign-in "
+				+ "`POST /login` with `{\"jwt\": ..}` and CSRF, `GET /me`, a session per user in the in-memory "
+				+ "`WebSession`), except that its limit of sign-in attempts per client address is raised to "
+				+ settingText("securityLoadRateLimit", "a figure that never refuses")
+				+ " in the closed loops, where every login comes from the load generator's one address (its filter "
+				+ "still runs); **" + Subject.FORM_LOGIN.label + "** is the same app with Spring Security's own "
+				+ "session-based chain instead (`formLogin()` for one user of a `MapReactiveUserDetailsService`, "
+				+ "its password compared as it is so that no sign-in hashes it, every request signed in, Spring "
+				+ "Security's defaults otherwise; the starter's security part off with "
+				+ "`altscodex.security.enabled=false`). Both chains answer the trivial endpoint `GET /bench/hello` "
+				+ "(`{\"hello\":\"world\"}`) to a signed-in session only; the suite's own control requests are "
+				+ "served by a filter ahead of the chains. CPU: utime + stime of each process from /proc over each "
+				+ "window; shares are of the " + cores + " cores.");
+		line();
+		securityLogins(security);
+		securitySessions(security);
+		ipFlood(security);
+		if (!security.checks.isEmpty() || !security.problems.isEmpty()) {
+			line("Checks of the stage:");
+			line();
+			security.checks.forEach((check) -> line("- " + check));
+			security.problems.forEach((problem) -> line("- **Problem**: " + problem.replaceAll("\\s*\\R\\s*", " ")));
+			line();
+		}
+	}
+
+	private String securityProvenance(SecurityResults security) {
+		RunInfo run = security.run;
+		if (run == null) {
+			return "The run that measured this stage was not recorded.";
+		}
+		String measured = "Measured on " + run.startedAt() + " with `" + run.command() + "` (" + fixed(run.minutes(), 1)
+				+ " minutes), commit " + ((security.gitCommit != null) ? security.gitCommit : "unknown");
+		return securityMerged() ? measured + ", and merged into the results of the run above (`--merge`): every other "
+				+ "section comes from that run. Every figure of this section is reproduced by that command."
+				: measured + ", as part of the run above. Every figure of this section is reproduced by `"
+						+ run.command() + "`.";
+	}
+
+	/**
+	 * How busy the machine was: before the stage (load averages, busy share, busiest
+	 * processes) and during its closed loops (the "other" column).
+	 */
+	String securityMachine(SecurityResults security) {
+		StringBuilder text = new StringBuilder();
+		SecurityResults.MachineLoad machine = security.machine;
+		if (machine != null) {
+			text.append("How busy the machine was: before the stage its load averages were ");
+			List<Double> load = machine.loadAverage();
+			text.append(load.isEmpty() ? "unknown"
+					: fixed(load.get(0), 2) + " / " + fixed(load.get(1), 2) + " / " + fixed(load.get(2), 2)
+							+ " (1, 5 and 15 minutes)");
+			text.append(", and ").append(Verdicts.percent(machine.busyShare())).append(" of its cores were busy over ")
+				.append(fixed(machine.sampleSeconds(), 0)).append(" s");
+			if (!machine.busiest().isEmpty()) {
+				text.append(" (the busiest processes: ");
+				for (int i = 0; i < machine.busiest().size(); i++) {
+					SecurityResults.ProcessShare process = machine.busiest().get(i);
+					text.append((i > 0) ? ", " : "").append('`').append(process.name()).append("` ")
+						.append(Verdicts.percent(process.share()));
+				}
+				text.append(')');
+			}
+			text.append(". ");
+		}
+		List<LoadRun> windows = new java.util.ArrayList<>(security.logins);
+		windows.addAll(security.sessions);
+		if (!windows.isEmpty()) {
+			double[] other = windows.stream().mapToDouble((run) -> run.cpu().otherShare()).sorted().toArray();
+			long disturbed = windows.stream().filter((run) -> run.cpu().otherShare() > Verdicts.DISTURBED).count();
+			text.append("During its ").append(windows.size())
+				.append(" measured windows, processes other than the app, the simulator and the load generator took ")
+				.append(Verdicts.percent(Verdicts.median(windows, (run) -> run.cpu().otherShare())))
+				.append(" of the machine (median; at most ").append(Verdicts.percent(other[other.length - 1]))
+				.append(")");
+			text.append((disturbed > 0) ? "; **" + disturbed + " of them were disturbed** (more than "
+					+ Verdicts.percent(Verdicts.DISTURBED) + ")." : ".");
+		}
+		return text.toString().strip();
+	}
+
+	private String settingText(String key, String otherwise) {
+		OptionalDouble value = securitySettings().number(key);
+		return value.isPresent() ? Verdicts.number(value.getAsDouble(), 0) : otherwise;
+	}
+
+	/**
+	 * The settings of the run that measured the security stage: its own, stored with it.
+	 */
+	private RunSettings securitySettings() {
+		SecurityResults security = this.results.security;
+		return (security != null && security.run != null) ? new RunSettings(security.run) : this.settings;
+	}
+
+	private void securityLogins(SecurityResults security) {
+		if (security.logins.isEmpty()) {
+			return;
+		}
+		int users = Verdicts.securityUsers(security);
+		line("### Full logins: the starter's chain next to the plain app's own login");
+		line();
+		line("Each of " + users + " users of the starter's chain loads a page once for the `XSRF-TOKEN` cookie (`GET "
+				+ "/me`, answered 401) and then, in a closed loop, posts `/login` with `{\"jwt\": ..}`, its cookies "
+				+ "(`XSRF-TOKEN`, and the `SESSION` of its previous login, whose id the sign-in changes) and the token "
+				+ "in `X-XSRF-TOKEN`, as a page does; each login goes through the chain, the starter's client "
+				+ "(`authorize`, the callback, `get_token`) and the session, and is answered `{\"success\":true,"
+				+ "\"user\":{..}}`, whose user is checked against the JWT's. The plain app's users post the raw JWT to "
+				+ "its own route. " + windowsText() + " In " + rounds(security.logins)
+				+ " rounds, the order of the two apps alternating; \"of plain\" compares with the plain app in the same "
+				+ "round, the medians below with the plain app's medians.");
+		line();
+		closedLoopTable(security.logins, "logins/s", "of plain", Subject.PLAIN, "app CPU ms/login",
+				"app alloc. KB/login");
+		securityMedians(security.logins, List.of(Subject.PLAIN, Subject.SECURED), Subject.PLAIN, users, "logins/s",
+				"of plain");
+		Optional<Verdicts.Figures> secured = Verdicts.figures(security.logins, Subject.SECURED, users);
+		Optional<Verdicts.Figures> plain = Verdicts.figures(security.logins, Subject.PLAIN, users);
+		if (secured.isPresent() && plain.isPresent()) {
+			line("The starter's chain signs users in at **"
+					+ Verdicts.percent(secured.get().loginsPerSecond() / plain.get().loginsPerSecond())
+					+ " of the plain app's throughput**, p99 " + fixed(secured.get().p99(), 1) + " ms against "
+					+ fixed(plain.get().p99(), 1) + " ms (no target: issue 9 asks for the figure). "
+					+ Verdicts.securedLoginWhy(secured.get(), plain.get()));
+			line();
+		}
+	}
+
+	private void securitySessions(SecurityResults security) {
+		if (security.sessions.isEmpty()) {
+			return;
+		}
+		int users = Verdicts.securityUsers(security);
+		line("### Requests of signed-in sessions: the starter's chain next to Spring Security's own");
+		line();
+		line(users + " users each sign in once before the warm-up, through the chain of the app they use (the starter's: "
+				+ "`GET /me` for the CSRF cookie, then `POST /login` with a JWT; Spring Security's: `GET /login` for "
+				+ "the login page and its `_csrf`, then `POST /login` with the form, answered 302), and then, in a "
+				+ "closed loop, request `GET /bench/hello` with their cookies (the `SESSION` cookie of the in-memory "
+				+ "`WebSession`; with the starter's chain also the `XSRF-TOKEN` cookie, as a browser sends every cookie "
+				+ "of the site); only `200 {\"hello\":\"world\"}` counts, anything else is an error. A \"login\" of "
+				+ "these tables is one request. " + windowsText() + " In " + rounds(security.sessions)
+				+ " rounds, the order alternating; \"of Spring Security's\" compares with the form-login chain in the "
+				+ "same round. Target: the starter's chain at " + Verdicts.percent(Verdicts.SESSION_FRACTION)
+				+ " or more of Spring Security's own chain's throughput (medians).");
+		line();
+		closedLoopTable(security.sessions, "requests/s", "of Spring Security's", Subject.FORM_LOGIN,
+				"app CPU ms/request", "app alloc. KB/request");
+		securityMedians(security.sessions, List.of(Subject.FORM_LOGIN, Subject.SECURED), Subject.FORM_LOGIN, users,
+				"requests/s", "of Spring Security's");
+		Optional<Verdicts.Figures> starterChain = Verdicts.figures(security.sessions, Subject.SECURED, users);
+		Optional<Verdicts.Figures> ownChain = Verdicts.figures(security.sessions, Subject.FORM_LOGIN, users);
+		if (starterChain.isPresent() && ownChain.isPresent()) {
+			double share = starterChain.get().loginsPerSecond() / ownChain.get().loginsPerSecond();
+			line("The starter's chain serves **" + Verdicts.number(share * 100, 1)
+					+ " % of Spring Security's own chain's requests/s** (target ≥ "
+					+ Verdicts.percent(Verdicts.SESSION_FRACTION) + ": "
+					+ ((share >= Verdicts.SESSION_FRACTION) ? "met" : "missed") + "). "
+					+ Verdicts.sessionsWhy(starterChain.get(), ownChain.get(), security.profiles));
+			line();
+		}
+		securityProfiles(security);
+	}
+
+	private void securityProfiles(SecurityResults security) {
+		if (security.profiles.isEmpty()) {
+			return;
+		}
+		line("Where a session's request spends its time: a separate " + Verdicts.TARGET_USERS + "-user run of each app "
+				+ "under Java Flight Recorder (`settings=profile`), after a warm-up under a throw-away recording, as in "
+				+ "the load stage; its throughput is not used for any verdict. Execution samples cover Java code only.");
+		line();
+		StringBuilder header = new StringBuilder("| samples by component of the executing method");
+		StringBuilder rule = new StringBuilder("|---");
+		for (ProfileRun profile : security.profiles) {
+			header.append(" | ").append(Subject.of(profile.variant()).label);
+			rule.append("|---:");
+		}
+		line(header.append(" |").toString());
+		line(rule.append("|").toString());
+		java.util.Set<String> names = new java.util.LinkedHashSet<>();
+		security.profiles.forEach((profile) -> profile.byComponent().forEach((share) -> names.add(share.name())));
+		for (String name : names) {
+			StringBuilder row = new StringBuilder("| " + name);
+			for (ProfileRun profile : security.profiles) {
+				row.append(" | ")
+					.append(profile.byComponent()
+						.stream()
+						.filter((share) -> share.name().equals(name))
+						.findFirst()
+						.map((share) -> Verdicts.percent(share.share()))
+						.orElse("-"));
+			}
+			line(row.append(" |").toString());
+		}
+		line();
+		for (ProfileRun profile : security.profiles) {
+			String label = Subject.of(profile.variant()).label;
+			line("`" + profile.jfrFile() + "` (" + label + "): " + profile.executionSamples() + " execution samples, "
+					+ String.format(Locale.ROOT, "%,d", profile.logins()) + " requests in the recording, "
+					+ String.format(Locale.ROOT, "%,.0f", profile.allocatedBytesPerLogin())
+					+ " bytes allocated per request, " + profile.gcCount() + " collections; starter code on the stack: "
+					+ Verdicts.percent(profile.starterInclusiveShare()) + " of the samples.");
+			line();
+			shares("hottest methods (self), " + label, profile.topSelfMethods());
+			if (!profile.starterInclusiveMethods().isEmpty()) {
+				shares("starter methods on the stack (inclusive), " + label, profile.starterInclusiveMethods());
+			}
+			shares("allocation by first non-JDK frame, " + label, profile.topAllocationSites());
+		}
+	}
+
+	private String windowsText() {
+		OptionalDouble warmup = securitySettings().number("warmupSeconds");
+		OptionalDouble measure = securitySettings().number("measureSeconds");
+		return "Each app is warmed up with 64 users until its JIT compilers take less than 5 % of its CPU (the checks "
+				+ "below); a new load-generator JVM per row"
+				+ ((warmup.isPresent() && measure.isPresent()) ? ", " + fixed(warmup.getAsDouble(), 0)
+						+ " s of warm-up, then " + fixed(measure.getAsDouble(), 0) + " s measured" : "")
+				+ "; only what ends inside the window counts.";
+	}
+
+	private static int rounds(List<LoadRun> runs) {
+		return runs.stream().mapToInt(LoadRun::round).max().orElse(0);
+	}
+
+	private void closedLoopTable(List<LoadRun> runs, String rate, String shareTitle, Subject reference, String cpuTitle,
+			String allocationTitle) {
+		line("| app | " + rate + " | " + shareTitle + " | p50 ms | p90 ms | p99 ms | max ms | errors | " + cpuTitle
+				+ " | of which loops / JIT / GC / other | " + allocationTitle
+				+ " | app | simulator | load gen. | machine busy | other |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (LoadRun run : runs) {
+			String share = runs.stream()
+				.filter((other) -> other.variant().equals(reference.key) && other.round() == run.round())
+				.findFirst()
+				.map((other) -> Verdicts.percent(run.result().loginsPerSecond() / other.result().loginsPerSecond()))
+				.orElse("");
+			line(runRow(run, true, share));
+		}
+		line();
+	}
+
+	private void securityMedians(List<LoadRun> runs, List<Subject> subjects, Subject reference, int users,
+			String rate, String shareTitle) {
+		line("| median over the rounds | " + rate + " | " + shareTitle + " | p50 ms | p99 ms | app CPU ms | event loops ms "
+				+ "| app alloc. KB | app | simulator | load gen. | machine busy |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		Optional<Verdicts.Figures> base = Verdicts.figures(runs, reference, users);
+		for (Subject subject : subjects) {
+			Verdicts.figures(runs, subject, users).ifPresent((figures) -> line("| " + subject.label + " | "
+					+ fixed(figures.loginsPerSecond(), 0) + " | "
+					+ base.map((other) -> Verdicts.percent(figures.loginsPerSecond() / other.loginsPerSecond()))
+						.orElse("")
+					+ " | " + fixed(figures.p50(), 2) + " | " + fixed(figures.p99(), 2) + " | "
+					+ fixed(figures.cpuMs(), 3) + " | " + fixed(figures.loopsMs(), 3) + " | "
+					+ fixed(figures.allocatedBytes() / 1024, 1) + " | " + Verdicts.percent(figures.appShare()) + " | "
+					+ Verdicts.percent(figures.simulatorShare()) + " | " + Verdicts.percent(figures.loadGeneratorShare())
+					+ " | " + Verdicts.percent(figures.machineShare()) + " |"));
+		}
+		line();
+	}
+
+	private void ipFlood(SecurityResults security) {
+		SecurityResults.IpFloodRun run = security.ipFlood;
+		if (run == null) {
+			return;
+		}
+		Results.IpFlood result = run.result();
+		RunSettings stage = securitySettings();
+		OptionalDouble warmupHold = stage.number("ipFloodWarmupHoldSeconds");
+		OptionalDouble warmupRounds = stage.number("ipFloodWarmupExtraRounds");
+		line("### A flood of " + Verdicts.number(result.floodLogins(), 0) + " logins from one address");
+		line();
+		line("A fresh app with the starter's default chain and its default limit per client address ("
+				+ run.capacity() + " attempts at once, " + run.refillTokens() + " more every "
+				+ fixed(run.refillPeriodSeconds(), 0) + " s), a login timeout and a response timeout to DeOAuth of "
+				+ fixed(run.loginTimeoutSeconds(), 0) + " s. Its DeOAuth is a simulator of its own behind a proxy of the "
+				+ "suite's that holds the `authorize` request of every JWT of the flood for " + fixed(run.holdSeconds(), 0)
+				+ " s before passing it on (the logins of the flood that get through stay pending in the app all that "
+				+ "time) and passes the users' on at once, counting both apart. " + Verdicts.number(result.floodLogins(), 0)
+				+ " real-looking logins (a JWT of its own each, the CSRF cookie and header of a page the flood loaded "
+				+ "first, `POST /login` with `{\"jwt\": ..}`) go out at once from **" + result.floodSource()
+				+ "**, each on a connection of its own bound to that address, opened and used once before (plain "
+				+ "sockets, every request prepared, written in one loop, every answer read by one selector); as the "
+				+ "flood begins (its first request written), " + Verdicts.number(result.users(), 0)
+				+ " users sign in at once from **"
+				+ result.usersSource() + "** (their pages loaded and their connections open before). Before, the app is "
+				+ "warmed up with logins from thousands of other addresses (none of them limited) and with the same "
+				+ "flood from other addresses"
+				+ (warmupHold.isPresent() ? ", a hold of " + fixed(warmupHold.getAsDouble(), 0) + " s" : "")
+				+ (warmupRounds.isPresent() && warmupRounds.getAsDouble() > 0
+						? ", sent " + fixed(1 + warmupRounds.getAsDouble(), 0) + " times (in the later rounds every "
+								+ "login refused but the few the refill lets through, which DeOAuth no longer holds), so "
+								+ "that the JIT has compiled the refusals' path"
+						: "")
+				+ ". The refusals are timed from the flood's start, from each request written, and inside the app "
+				+ "(a bench `WebFilter` first in the chain, from its entry to the commit of each 429).");
+		line();
+		line("| logins | from | answered | p50 / p99 / max ms: from the flood's start (users: from the login sent) "
+				+ "| from the request written | inside the app | `authorize` at DeOAuth |");
+		line("|---|---|---|---:|---:|---:|---:|");
+		Results.Latency refusalsFromStart = Verdicts.refusalLatency(result, false);
+		Results.Latency refusalsFromWritten = Verdicts.refusalLatency(result, true);
+		long refused = result.floodCount(Verdicts::isRefusal);
+		line("| the flood's refusals | " + result.floodSource() + " | "
+				+ Verdicts.answers(result.flood().stream().filter(Verdicts::isRefusal).toList()) + " | "
+				+ percentiles(refusalsFromStart) + " | " + percentiles(refusalsFromWritten) + " | "
+				+ percentiles(run.refusalServerLatency()) + " | - |");
+		line("| the flood's other logins | " + result.floodSource() + " | "
+				+ Verdicts.answers(result.flood().stream().filter((answer) -> !Verdicts.isRefusal(answer)).toList())
+				+ " | " + otherAnswers(result.flood()) + " | | | " + Verdicts.number(run.floodAuthorize(), 0) + " |");
+		line("| the users | " + result.usersSource() + " | " + Verdicts.answers(result.usersAnswers()) + " | "
+				+ percentiles(Verdicts.usersLatency(result)) + " | "
+				+ percentiles(result.usersAnswers()
+					.stream()
+					.map(Results.AnswerKind::latencyFromWritten)
+					.filter(Objects::nonNull)
+					.max(java.util.Comparator.comparingDouble(Results.Latency::p99))
+					.orElse(null))
+				+ " | | " + Verdicts.number(run.usersAuthorize(), 0) + " |");
+		line();
+		StringBuilder text = new StringBuilder("The flood's " + Verdicts.number(result.floodLogins(), 0)
+				+ " requests were written in " + fixed(result.floodWrittenMs(), 1) + " ms; the users' logins went out "
+				+ fixed(result.usersSentAfterMs(), 1) + " ms after the flood began, when "
+				+ Verdicts.number(result.floodAnsweredWhenUsersSent(), 0) + " of its logins had their answer");
+		if (refusalsFromStart != null && refusalsFromStart.count() > 0) {
+			text.append(", and its last refusal was read ").append(fixed(refusalsFromStart.max(), 1))
+				.append(" ms after it began");
+		}
+		text.append(". ");
+		text.append(Verdicts.ipFloodTimes(run));
+		text.append(" The app held ").append(run.pendingAfter()).append(" logins pending once every login had ended");
+		text.append((refused > 0) ? "." : "; no login was refused.");
+		line(text.toString());
+		line();
+	}
+
+	/**
+	 * p50 / p99 / max, from the flood's start, of the answers other than refusals, e.g.
+	 * the logins held by DeOAuth until the end of the hold.
+	 */
+	private static String otherAnswers(List<Results.AnswerKind> answers) {
+		return answers.stream()
+			.filter((answer) -> !Verdicts.isRefusal(answer))
+			.map(Results.AnswerKind::latency)
+			.max(java.util.Comparator.comparingDouble(Results.Latency::p99))
+			.map(Report::percentiles)
+			.orElse("-");
 	}
 
 	private void classes(String title, List<ClassDelta> classes) {

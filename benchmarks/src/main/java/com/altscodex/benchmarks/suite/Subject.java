@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.altscodex.benchmarks.app.BenchApp;
 import com.altscodex.benchmarks.bare.BareApp;
+import com.altscodex.benchmarks.server.Security;
 import com.altscodex.benchmarks.server.Variant;
 
 /**
@@ -12,19 +13,34 @@ import com.altscodex.benchmarks.server.Variant;
 enum Subject {
 
 	/** The ceiling: a bare WebClient without the starter, metrics and observation off. */
-	BARE("bare", "bare WebClient (ceiling)", BareApp.class, Variant.PLAIN, "bare"),
+	BARE("bare", "bare WebClient (ceiling)", BareApp.class, Variant.PLAIN, "bare", Security.NONE),
 
 	/** The app on the starter, metrics and observation off. */
-	PLAIN("plain", "starter, plain", BenchApp.class, Variant.PLAIN, "altscodex"),
+	PLAIN("plain", "starter, plain", BenchApp.class, Variant.PLAIN, "altscodex", Security.NONE),
 
 	/** The app on the starter as in production: Boot's metrics and observation on. */
-	OBSERVED("observed", "starter, observed", BenchApp.class, Variant.OBSERVED, "altscodex"),
+	OBSERVED("observed", "starter, observed", BenchApp.class, Variant.OBSERVED, "altscodex", Security.NONE),
 
 	/**
 	 * The ceiling of the observed app: the bare WebClient with Boot's metrics and
 	 * observation on, as the observed app has them. Measured in the load stage only.
 	 */
-	BARE_OBSERVED("bare-observed", "bare WebClient, observed (ceiling)", BareApp.class, Variant.OBSERVED, "bare");
+	BARE_OBSERVED("bare-observed", "bare WebClient, observed (ceiling)", BareApp.class, Variant.OBSERVED, "bare",
+			Security.NONE),
+
+	/**
+	 * The plain app with Spring Security and the starter's default chain: sign-in through
+	 * the chain's {@code POST /login}, a session per user. Measured in the security stage
+	 * only.
+	 */
+	SECURED("secured", "starter's default chain", BenchApp.class, Variant.PLAIN, "altscodex", Security.STARTER),
+
+	/**
+	 * The plain app with Spring Security's own form login instead of the starter's chain.
+	 * Measured in the security stage only.
+	 */
+	FORM_LOGIN("form-login", "Spring Security form login", BenchApp.class, Variant.PLAIN, "altscodex",
+			Security.FORM_LOGIN);
 
 	final String key;
 
@@ -36,12 +52,15 @@ enum Subject {
 
 	final String propertyPrefix;
 
-	Subject(String key, String label, Class<?> mainClass, Variant variant, String propertyPrefix) {
+	final Security security;
+
+	Subject(String key, String label, Class<?> mainClass, Variant variant, String propertyPrefix, Security security) {
 		this.key = key;
 		this.label = label;
 		this.mainClass = mainClass;
 		this.variant = variant;
 		this.propertyPrefix = propertyPrefix;
+		this.security = security;
 	}
 
 	boolean isStarter() {
@@ -57,7 +76,15 @@ enum Subject {
 	}
 
 	/**
-	 * The apps every stage measures; the load stage adds {@link #BARE_OBSERVED}.
+	 * The apps of the load stage: those every stage measures and {@link #BARE_OBSERVED}.
+	 */
+	static List<Subject> loadStage() {
+		return List.of(BARE, PLAIN, OBSERVED, BARE_OBSERVED);
+	}
+
+	/**
+	 * The apps every stage but the security stage measures; the load stage adds
+	 * {@link #BARE_OBSERVED}.
 	 */
 	static List<Subject> measured() {
 		return List.of(BARE, PLAIN, OBSERVED);

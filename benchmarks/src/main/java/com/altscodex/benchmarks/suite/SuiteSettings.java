@@ -19,8 +19,10 @@ import com.altscodex.benchmarks.load.Results;
 record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean noProfile, List<Integer> users,
 		int targetRounds, double warmupSeconds, double measureSeconds, int memoryLoginsH1, int memoryLoginsH2c, int burstLogins,
 		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, int floodLogins, int floodBound,
-		int floodFirstWave, String floodBeyondClient, double floodHoldSeconds, double floodLoginTimeoutSeconds, Path root, Path reportFile, Path jsonFile, Path workDir,
-		String command, String note, boolean nativeTransport, boolean render) {
+		int floodFirstWave, String floodBeyondClient, double floodHoldSeconds, double floodLoginTimeoutSeconds,
+		int securityUsers, int securityRounds, int ipFloodLogins, int ipFloodUsers, double ipFloodHoldSeconds,
+		Path root, Path reportFile, Path jsonFile, Path workDir,
+		String command, String note, boolean nativeTransport, boolean render, boolean merge) {
 
 	/** How long the load generator waits for each answer of a burst. */
 	static final int BURST_TIMEOUT_SECONDS = 60;
@@ -68,6 +70,42 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	 */
 	static final int FLOOD_WARMUP_SCRAPE_EVERY = 10;
 
+	/**
+	 * The limit per client address of the starter's apps in the security stage's closed
+	 * loops, where every login comes from the one address of the load generator: so high
+	 * that it never refuses, while its filter still runs for every sign-in.
+	 */
+	static final long SECURITY_LOAD_RATE_LIMIT = 1_000_000_000L;
+
+	/** The client address of the security stage's flood. */
+	static final String IP_FLOOD_SOURCE = "127.0.0.2";
+
+	/** The client address of the users who sign in during that flood. */
+	static final String IP_FLOOD_USERS_SOURCE = "127.0.0.3";
+
+	/** The addresses of the flood that warms the app up, other than the measured ones. */
+	static final String IP_FLOOD_WARMUP_SOURCE = "127.0.0.4";
+
+	static final String IP_FLOOD_WARMUP_USERS_SOURCE = "127.0.0.5";
+
+	/**
+	 * The addresses the closed loop that warms the flood's app up signs in from, each
+	 * login from the next: so many that none of them reaches the limit per address.
+	 */
+	static final String IP_FLOOD_WARMUP_LOGIN_SOURCES = "127.1.0.1+4000";
+
+	/**
+	 * How many times the flood that warms the app up is sent again once it has ended,
+	 * every login refused: enough refusals for the JIT to compile their path.
+	 */
+	static final int IP_FLOOD_WARMUP_EXTRA_ROUNDS = 20;
+
+	/** How long DeOAuth holds the flood's logins that get through in the warm-up. */
+	static final double IP_FLOOD_WARMUP_HOLD_SECONDS = 6;
+
+	/** How much longer than the hold the flood's app waits for a login. */
+	static final double IP_FLOOD_LOGIN_TIMEOUT_MARGIN_SECONDS = 5;
+
 	/** The JVM flags of the app under test and of the bare app under load (identical). */
 	static final List<String> APP_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UnlockDiagnosticVMOptions",
 			"-XX:+DebugNonSafepoints");
@@ -86,11 +124,11 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	static final List<String> JMH_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
 
 	/**
-	 * A part of the suite ({@code --only load,burst,memory,flood,jmh}).
+	 * A part of the suite ({@code --only load,burst,memory,flood,jmh,security}).
 	 */
 	enum Stage {
 
-		LOAD, BURST, MEMORY, FLOOD, JMH;
+		LOAD, BURST, MEMORY, FLOOD, JMH, SECURITY;
 
 		static Stage of(String name) {
 			for (Stage stage : values()) {
@@ -147,18 +185,49 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 			throw new IllegalArgumentException("--flood-login-timeout must be longer than --flood-hold, or the held "
 					+ "logins time out before DeOAuth answers");
 		}
+		int ipFloodLogins = args.intValue("ip-flood", 1_500);
+		int ipFloodUsers = args.intValue("ip-flood-users", 20);
+		if (ipFloodLogins < 1 || ipFloodUsers < 1) {
+			throw new IllegalArgumentException("--ip-flood and --ip-flood-users are at least 1");
+		}
+		boolean merge = args.flag("merge");
+		if (merge && !stages.equals(EnumSet.of(Stage.SECURITY))) {
+			throw new IllegalArgumentException("--merge replaces the security stage of the results file and keeps every "
+					+ "other stage: it takes --only security");
+		}
 		return new SuiteSettings(quick, stages, args.flag("profile"), args.flag("no-profile"), users,
 				args.intValue("rounds", quick ? 1 : 3), args.doubleValue("warmup", quick ? 3 : 10), args.doubleValue("measure", quick ? 5 : 20),
 				args.intValue("memory-logins-h1", quick ? 2_000 : 10_000),
 				args.intValue("memory-logins-h2c", quick ? 10_000 : 100_000), args.intValue("burst", 2_000),
 				args.intValue("registry-entries", 100_000), args.intValue("jmh-warmups", quick ? 1 : 3),
 				args.intValue("jmh-iterations", quick ? 2 : 5), args.intValue("jwt-users", 2_000),
-				floodLogins, floodBound, floodFirstWave, floodBeyondClient, floodHold, floodLoginTimeout, root,
+				floodLogins, floodBound, floodFirstWave, floodBeyondClient, floodHold, floodLoginTimeout,
+				args.intValue("security-users", 64), args.intValue("security-rounds", quick ? 1 : 3), ipFloodLogins,
+				ipFloodUsers, args.doubleValue("ip-flood-hold", quick ? 10 : 30), root,
 				root.resolve(args.get("report", "docs/performance.md")),
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
 				System.getProperty("bench.command", "benchmarks/run " + String.join(" ", args.raw())),
-				args.get("note", ""), nativeTransport(args.get("transport", "native")), args.flag("render"));
+				args.get("note", ""), nativeTransport(args.get("transport", "native")), args.flag("render"), merge);
+	}
+
+	/**
+	 * The security stage's settings, as its own run stores them.
+	 */
+	Map<String, Object> describeSecurity() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("securityUsers", this.securityUsers);
+		settings.put("securityRounds", this.securityRounds);
+		settings.put("securityLoadRateLimit", SECURITY_LOAD_RATE_LIMIT);
+		settings.put("ipFloodLogins", this.ipFloodLogins);
+		settings.put("ipFloodSource", IP_FLOOD_SOURCE);
+		settings.put("ipFloodUsers", this.ipFloodUsers);
+		settings.put("ipFloodUsersSource", IP_FLOOD_USERS_SOURCE);
+		settings.put("ipFloodHoldSeconds", this.ipFloodHoldSeconds);
+		settings.put("ipFloodLoginTimeoutSeconds", ipFloodLoginTimeoutSeconds());
+		settings.put("ipFloodWarmupHoldSeconds", ipFloodWarmupHoldSeconds());
+		settings.put("ipFloodWarmupExtraRounds", ipFloodWarmupExtraRounds());
+		return settings;
 	}
 
 	private static boolean nativeTransport(String transport) {
@@ -192,6 +261,22 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 
 	double floodWarmupHoldSeconds() {
 		return Math.min(FLOOD_WARMUP_HOLD_SECONDS, this.floodHoldSeconds);
+	}
+
+	int ipFloodWarmupExtraRounds() {
+		return this.quick ? 1 : IP_FLOOD_WARMUP_EXTRA_ROUNDS;
+	}
+
+	double ipFloodWarmupHoldSeconds() {
+		return Math.min(IP_FLOOD_WARMUP_HOLD_SECONDS, this.ipFloodHoldSeconds);
+	}
+
+	/**
+	 * The login timeout (and response timeout to DeOAuth) of the flood's app: longer than
+	 * the hold, so that the logins DeOAuth holds end with its answer.
+	 */
+	double ipFloodLoginTimeoutSeconds() {
+		return this.ipFloodHoldSeconds + IP_FLOOD_LOGIN_TIMEOUT_MARGIN_SECONDS;
 	}
 
 	boolean runs(Stage stage) {
@@ -234,6 +319,9 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("floodQuietTimeoutSeconds", floodQuietTimeoutSeconds());
 		settings.put("floodWarmupPollSeconds", FLOOD_WARMUP_POLL_MILLIS / 1000.0);
 		settings.put("floodLoginTimeoutSeconds", this.floodLoginTimeoutSeconds);
+		if (runs(Stage.SECURITY)) {
+			settings.putAll(describeSecurity());
+		}
 		settings.put("note", this.note);
 		return settings;
 	}

@@ -67,6 +67,28 @@ final class Verdicts {
 	static final String PAT_PENDING = "not measured: the suite has no PAT stage yet";
 
 	/**
+	 * The share of Spring Security's own session chain's throughput that requests of
+	 * signed-in sessions through the starter's chain must reach.
+	 */
+	static final double SESSION_FRACTION = 0.95;
+
+	/** The p99 bound of the users who sign in from another address during the IP flood. */
+	static final double IP_FLOOD_USERS_P99_MS = 1000;
+
+	/**
+	 * The p99 bound of the IP flood's refusals, from the request written: "at once", read
+	 * as no longer than the users signing in meanwhile may take, since the flood's
+	 * requests all arrive together and queue for the same cores.
+	 */
+	static final double IP_FLOOD_REFUSAL_P99_MS = 1000;
+
+	/** The kind of answer that refuses a sign-in attempt beyond the limit per address. */
+	static final String RATE_LIMITED_KIND = "429 " + FailureKind.SIGN_IN_RATE_LIMITED.type();
+
+	/** The bound of a figure the report gives without a target. */
+	static final String NO_TARGET = "no target: reported";
+
+	/**
 	 * Busy time of the machine not charged to the three processes above which a run
 	 * counts as disturbed.
 	 */
@@ -93,7 +115,15 @@ final class Verdicts {
 	}
 
 	static Optional<Figures> figures(SuiteResults results, Subject subject, int users) {
-		List<LoadRun> runs = results.load.stream()
+		return figures(results.load, subject, users);
+	}
+
+	/**
+	 * One app's medians at one concurrency over the given runs (the load stage's, or one
+	 * comparison of the security stage's).
+	 */
+	static Optional<Figures> figures(List<LoadRun> all, Subject subject, int users) {
+		List<LoadRun> runs = all.stream()
 			.filter((run) -> run.variant().equals(subject.key) && run.users() == users)
 			.toList();
 		if (runs.isEmpty()) {
@@ -179,6 +209,9 @@ final class Verdicts {
 			}
 		}
 		flood(results, verdicts);
+		if (results.security != null) {
+			security(results.security, verdicts);
+		}
 		verdicts.add(new Verdict("PAT-authenticated throughput, share of anonymous", "-", PAT_PENDING,
 				"≥ " + number(PAT_FRACTION * 100, 0) + " %", null, "", ""));
 		return verdicts;
@@ -484,8 +517,16 @@ final class Verdicts {
 	 * The kinds of answers with their counts, e.g. {@code 1,000 ok, 500 503 sign-in-busy}.
 	 */
 	static String answers(Results.Flood flood, @Nullable String except) {
+		return answers(flood.answers(), except);
+	}
+
+	static String answers(List<Results.AnswerKind> answers) {
+		return answers(answers, null);
+	}
+
+	static String answers(List<Results.AnswerKind> answers, @Nullable String except) {
 		StringBuilder text = new StringBuilder();
-		for (Results.AnswerKind answer : flood.answers()) {
+		for (Results.AnswerKind answer : answers) {
 			if (!answer.kind().equals(except)) {
 				text.append((text.length() > 0) ? ", " : "").append(number(answer.count(), 0)).append(' ')
 					.append(answer.kind());
@@ -500,6 +541,349 @@ final class Verdicts {
 			.filter((entry) -> entry.getKey().startsWith(prefix))
 			.mapToLong(Map.Entry::getValue)
 			.sum();
+	}
+
+	// the security stage
+
+	private static void security(SecurityResults security, List<Verdict> verdicts) {
+		int users = securityUsers(security);
+		Optional<Figures> secured = figures(security.logins, Subject.SECURED, users);
+		Optional<Figures> plain = figures(security.logins, Subject.PLAIN, users);
+		if (secured.isPresent() && plain.isPresent()) {
+			verdicts.add(securedLogin(secured.get(), plain.get()));
+		}
+		else {
+			verdicts.add(new Verdict(SECURED_LOGIN_TARGET, "-", "not measured", NO_TARGET, null, "",
+					"the closed loops of logins did not complete (see the problems)"));
+		}
+		Optional<Figures> starterChain = figures(security.sessions, Subject.SECURED, users);
+		Optional<Figures> ownChain = figures(security.sessions, Subject.FORM_LOGIN, users);
+		if (starterChain.isPresent() && ownChain.isPresent()) {
+			verdicts.add(sessions(starterChain.get(), ownChain.get(), security.profiles));
+		}
+		else {
+			verdicts.add(new Verdict(SESSIONS_TARGET, "-", "not measured",
+					"≥ " + number(SESSION_FRACTION * 100, 0) + " %", null, "",
+					"the closed loops of signed-in sessions did not complete (see the problems)"));
+		}
+		SecurityResults.IpFloodRun flood = security.ipFlood;
+		if (flood == null) {
+			verdicts.add(new Verdict("IP flood: logins beyond the limit per address refused at once", "-",
+					"not measured", "", null, "", "the flood did not complete (see the problems)"));
+			return;
+		}
+		String on = ipFloodSubject(flood);
+		verdicts.add(ipFloodRefusals(flood, on));
+		verdicts.add(ipFloodRefusalLatency(flood, on));
+		verdicts.add(ipFloodAuthorize(flood, on));
+		verdicts.add(ipFloodUsers(flood, on));
+	}
+
+	static final String SECURED_LOGIN_TARGET = "Full JWT logins through the starter's default chain: throughput "
+			+ "share of the plain app's login, and p99 of both";
+
+	static final String SESSIONS_TARGET = "Requests of signed-in sessions through the starter's default chain, "
+			+ "share of Spring Security's own session chain's throughput";
+
+	/**
+	 * The concurrency of the security stage's closed loops, from its runs.
+	 */
+	static int securityUsers(SecurityResults security) {
+		return !security.logins.isEmpty() ? security.logins.get(0).users()
+				: !security.sessions.isEmpty() ? security.sessions.get(0).users() : TARGET_USERS;
+	}
+
+	static Verdict securedLogin(Figures secured, Figures plain) {
+		double share = secured.loginsPerSecond() / plain.loginsPerSecond();
+		String measured = number(share * 100, 1) + " % (" + number(secured.loginsPerSecond(), 0) + " against "
+				+ number(plain.loginsPerSecond(), 0) + " logins/s); p99 " + number(secured.p99(), 1) + " ms against "
+				+ number(plain.p99(), 1) + " ms";
+		return new Verdict(SECURED_LOGIN_TARGET, "starter's default chain vs starter, plain; " + secured.users()
+				+ " users" + rounds(secured), measured, NO_TARGET, null, "", securedLoginWhy(secured, plain));
+	}
+
+	/**
+	 * What the run's figures say about the secured login against the plain one.
+	 */
+	static String securedLoginWhy(Figures secured, Figures plain) {
+		return disturbance(secured) + "Per login the secured app used " + number(secured.cpuMs(), 3)
+				+ " ms of CPU against " + number(plain.cpuMs(), 3) + " ms for the plain app's ("
+				+ signed(secured.cpuMs() - plain.cpuMs(), 3) + " ms: event loops "
+				+ signed(secured.loopsMs() - plain.loopsMs(), 3) + " ms, threads other than the event loops, the JIT "
+				+ "compilers and GC " + signed(secured.otherThreadsMs() - plain.otherThreadsMs(), 3) + " ms, JIT "
+				+ signed(secured.jitMs() - plain.jitMs(), 3) + " ms, GC " + signed(secured.gcMs() - plain.gcMs(), 3)
+				+ " ms) and allocated "
+				+ number(secured.allocatedBytes() / 1024, 1) + " KB against " + number(plain.allocatedBytes() / 1024, 1)
+				+ " KB; the app, the simulator and the load generator together used " + number(secured.totalCpuMs(), 3)
+				+ " ms against " + number(plain.totalCpuMs(), 3) + " ms per login, with the machine "
+				+ percent(secured.machineShare()) + " and " + percent(plain.machineShare()) + " busy"
+				+ ((Math.min(secured.machineShare(), plain.machineShare()) >= SATURATED) ? " (saturated)" : "")
+				+ ": on cores this busy, logins/s follow the CPU per login. In a closed loop of " + secured.users()
+				+ " users the mean latency is users / throughput: " + number(secured.users() * 1000.0
+						/ Math.max(1e-9, secured.loginsPerSecond()), 1)
+				+ " ms against " + number(plain.users() * 1000.0 / Math.max(1e-9, plain.loginsPerSecond()), 1) + " ms.";
+	}
+
+	static Verdict sessions(Figures starterChain, Figures ownChain, List<ProfileRun> profiles) {
+		double share = starterChain.loginsPerSecond() / ownChain.loginsPerSecond() * 100;
+		return atLeast(SESSIONS_TARGET, "GET /bench/hello, " + starterChain.users() + " signed-in sessions"
+				+ rounds(starterChain), share, SESSION_FRACTION * 100, "%", 1,
+				sessionsWhy(starterChain, ownChain, profiles));
+	}
+
+	/**
+	 * As {@link #sessionsWhy(Figures, Figures)}, with what the JFR profiles of both chains
+	 * say, when the run recorded them.
+	 */
+	static String sessionsWhy(Figures starterChain, Figures ownChain, List<ProfileRun> profiles) {
+		String why = sessionsWhy(starterChain, ownChain);
+		ProfileRun starter = profiles.stream()
+			.filter((profile) -> profile.variant().equals(Subject.SECURED.key))
+			.findFirst()
+			.orElse(null);
+		ProfileRun own = profiles.stream()
+			.filter((profile) -> profile.variant().equals(Subject.FORM_LOGIN.key))
+			.findFirst()
+			.orElse(null);
+		if (starter == null || own == null) {
+			return why;
+		}
+		StringBuilder text = new StringBuilder(why).append(" In their JFR profiles the largest components by samples are, ")
+			.append("for the starter's chain, ").append(components(starter, 4)).append(", and for Spring Security's, ")
+			.append(components(own, 4)).append("; starter code is on the stack in ")
+			.append(percent(starter.starterInclusiveShare())).append(" of the starter chain's samples");
+		if (!starter.starterInclusiveMethods().isEmpty()) {
+			text.append(", most of all ").append(shares(starter.starterInclusiveMethods(), 3));
+		}
+		return text.append("; allocated per request (JFR's allocation samples): ")
+			.append(number(starter.allocatedBytesPerLogin(), 0)).append(" against ")
+			.append(number(own.allocatedBytesPerLogin(), 0)).append(" bytes, the largest sites of the starter's chain ")
+			.append(shares(starter.topAllocationSites(), 3)).append(", of Spring Security's ")
+			.append(shares(own.topAllocationSites(), 3)).append('.')
+			.toString();
+	}
+
+	private static String shares(List<Share> shares, int limit) {
+		StringBuilder text = new StringBuilder();
+		for (Share share : shares.subList(0, Math.min(limit, shares.size()))) {
+			text.append((text.length() > 0) ? ", " : "").append('`').append(share.name()).append("` ")
+				.append(percent(share.share()));
+		}
+		return (text.length() > 0) ? text.toString() : "none recorded";
+	}
+
+	private static String components(ProfileRun profile, int limit) {
+		List<Share> components = profile.byComponent()
+			.stream()
+			.sorted(Comparator.comparingDouble(Share::share).reversed())
+			.limit(limit)
+			.toList();
+		StringBuilder text = new StringBuilder();
+		for (Share component : components) {
+			text.append((text.length() > 0) ? ", " : "").append(component.name()).append(" ")
+				.append(percent(component.share()));
+		}
+		return text.toString();
+	}
+
+	/**
+	 * What the run's figures say about the requests of signed-in sessions through the two
+	 * chains.
+	 */
+	static String sessionsWhy(Figures starterChain, Figures ownChain) {
+		return disturbance(starterChain) + "Per request the starter's chain used " + number(starterChain.cpuMs(), 3)
+				+ " ms of the app's CPU against " + number(ownChain.cpuMs(), 3) + " ms for Spring Security's form-login "
+				+ "chain (" + signed(starterChain.cpuMs() - ownChain.cpuMs(), 3) + " ms, "
+				+ percent(starterChain.cpuMs() / Math.max(1e-9, ownChain.cpuMs())) + "; event loops "
+				+ signed(starterChain.loopsMs() - ownChain.loopsMs(), 3) + " ms) and allocated "
+				+ number(starterChain.allocatedBytes() / 1024, 1) + " KB against "
+				+ number(ownChain.allocatedBytes() / 1024, 1) + " KB; the three processes together used "
+				+ number(starterChain.totalCpuMs(), 3) + " ms against " + number(ownChain.totalCpuMs(), 3)
+				+ " ms per request, with the machine " + percent(starterChain.machineShare()) + " and "
+				+ percent(ownChain.machineShare()) + " busy: the requests/s follow the CPU per request. p99 "
+				+ number(starterChain.p99(), 1) + " ms against " + number(ownChain.p99(), 1) + " ms.";
+	}
+
+	static String ipFloodSubject(SecurityResults.IpFloodRun run) {
+		return Subject.SECURED.label + ", " + number(run.result().floodLogins(), 0) + " logins at once from "
+				+ run.result().floodSource() + ", limit " + run.capacity() + " + " + run.refillTokens() + " per "
+				+ number(run.refillPeriodSeconds(), 0) + " s";
+	}
+
+	static boolean isRefusal(Results.AnswerKind answer) {
+		return answer.status() == 429 || answer.status() == 503;
+	}
+
+	static Verdict ipFloodRefusals(SecurityResults.IpFloodRun run, String on) {
+		Results.IpFlood result = run.result();
+		List<Results.AnswerKind> refusals = result.flood().stream().filter(Verdicts::isRefusal).toList();
+		long refused = refusals.stream().mapToLong(Results.AnswerKind::count).sum();
+		long retryAfter = refusals.stream()
+			.mapToLong((answer) -> answer.count() - answer.retryAfter().getOrDefault("none", 0L))
+			.sum();
+		long problemJson = refusals.stream().mapToLong((answer) -> count(answer.contentType(), PROBLEM_JSON)).sum();
+		long expected = result.floodLogins() - run.capacity();
+		long unanswered = result.flood().stream()
+			.filter((answer) -> answer.kind().equals("lost") || answer.kind().startsWith("transport "))
+			.mapToLong(Results.AnswerKind::count)
+			.sum();
+		boolean met = refused >= expected && retryAfter == refused && problemJson == refused && unanswered == 0;
+		StringBuilder measured = new StringBuilder();
+		for (Results.AnswerKind answer : refusals) {
+			measured.append((measured.length() > 0) ? ", " : "").append(number(answer.count(), 0)).append(" × ")
+				.append(answer.kind());
+		}
+		measured.append((measured.length() > 0) ? "" : "none refused").append(" (Retry-After: ")
+			.append(number(retryAfter, 0)).append(", ").append(PROBLEM_JSON).append(": ").append(number(problemJson, 0))
+			.append(")");
+		String why = met ? ""
+				: "Answers of the flood by kind: " + answers(result.flood()) + "; the limit lets "
+						+ number(run.capacity(), 0) + " attempts through at once and " + run.refillTokens() + " more per "
+						+ number(run.refillPeriodSeconds(), 0) + " s; " + number(run.floodAuthorize(), 0)
+						+ " of the flood's logins reached DeOAuth.";
+		return new Verdict("IP flood: the logins beyond the limit per address refused 429 (or 503) with Retry-After",
+				on, measured.toString(), "≥ " + number(expected, 0) + " (all but the " + number(run.capacity(), 0)
+						+ " the limit lets through), each with Retry-After and " + PROBLEM_JSON,
+				met, met ? ((refused == expected) ? "exact" : signed(refused - expected, 0) + " refused")
+						: signed(refused - expected, 0) + " refused, " + number(unanswered, 0) + " unanswered",
+				why);
+	}
+
+	static Verdict ipFloodRefusalLatency(SecurityResults.IpFloodRun run, String on) {
+		String target = "IP flood: p99 time to answer the refusals, from the request written (at once)";
+		String required = "≤ " + number(IP_FLOOD_REFUSAL_P99_MS, 0) + " ms";
+		Results.Latency written = refusalLatency(run.result(), true);
+		if (written == null || written.count() == 0) {
+			return new Verdict(target, on, "not measured", required, null, "",
+					"no refusal was answered: " + answers(run.result().flood()));
+		}
+		boolean met = written.p99() <= IP_FLOOD_REFUSAL_P99_MS;
+		return new Verdict(target, on, number(written.p99(), 1) + " ms (p50 " + number(written.p50(), 1) + ", max "
+				+ number(written.max(), 1) + ")", required, met,
+				margin(written.p99(), IP_FLOOD_REFUSAL_P99_MS, "ms", 1, met ? "under" : "over"),
+				met ? "" : ipFloodLatencyWhy(run));
+	}
+
+	/**
+	 * The latency of the flood's refusals, from the request written or from the flood's
+	 * start; {@code null} without refusals. With several kinds (429 and 503) the larger
+	 * p99 is taken.
+	 */
+	static Results.@Nullable Latency refusalLatency(Results.IpFlood result, boolean fromWritten) {
+		return result.flood()
+			.stream()
+			.filter(Verdicts::isRefusal)
+			.map((answer) -> fromWritten ? answer.latencyFromWritten() : answer.latency())
+			.filter((latency) -> latency != null)
+			.max(Comparator.comparingDouble(Results.Latency::p99))
+			.orElse(null);
+	}
+
+	/**
+	 * Where the time of the flood's refusals went, by the clocks of the run.
+	 */
+	static String ipFloodLatencyWhy(SecurityResults.IpFloodRun run) {
+		Results.IpFlood result = run.result();
+		StringBuilder text = new StringBuilder("The ").append(number(result.floodLogins(), 0))
+			.append(" logins were written in ").append(number(result.floodWrittenMs(), 1))
+			.append(" ms on connections opened before; ");
+		Results.Latency sent = refusalLatency(result, false);
+		if (sent != null) {
+			text.append("from the flood's start their refusals took ").append(percentiles(sent)).append(". ");
+		}
+		return text.append(ipFloodTimes(run)).toString().strip();
+	}
+
+	/**
+	 * The refusals' time inside the app and the machine's use during the flood.
+	 */
+	static String ipFloodTimes(SecurityResults.IpFloodRun run) {
+		Results.IpFlood result = run.result();
+		StringBuilder text = new StringBuilder();
+		Results.Latency server = run.refusalServerLatency();
+		if (server != null && server.count() > 0) {
+			text.append("Inside the app, from the bench filter's entry to the commit of the answer, the ")
+				.append(number(server.count(), 0)).append(" answers 429 took ").append(percentiles(server))
+				.append(": the rest is time outside the app's filters (waiting for the app's event loops to read the "
+						+ "request, for the answer to be written and read by the load generator). ");
+		}
+		CpuUse front = run.front();
+		if (front != null) {
+			text.append("Until every refusal and every user was answered (").append(number(front.windowSeconds(), 2))
+				.append(" s) the machine was ").append(percent(front.machineShare())).append(" busy (app ")
+				.append(percent(front.appShare())).append(", simulator ").append(percent(front.simulatorShare()))
+				.append(", load generator ").append(percent(front.loadGeneratorShare())).append(", other ")
+				.append(percent(front.otherShare())).append(")");
+			long refused = result.floodCount(Verdicts::isRefusal);
+			if (refused > 0) {
+				text.append("; the app used ").append(number(front.appSeconds() * 1000 / refused, 3))
+					.append(" ms of CPU per refusal over that time (the users' sign-ins included)");
+			}
+			Double jit = front.appSecondsByThreadGroup().get("JIT compiler");
+			if (jit != null) {
+				text.append(", of which its JIT compilers ").append(number(jit, 2)).append(" s in all");
+			}
+			text.append('.');
+		}
+		return text.toString().strip();
+	}
+
+	static Verdict ipFloodAuthorize(SecurityResults.IpFloodRun run, String on) {
+		boolean met = run.floodAuthorize() <= run.capacity();
+		String why = met ? ""
+				: "The limit lets " + number(run.capacity(), 0) + " attempts through at once and " + run.refillTokens()
+						+ " more every " + number(run.refillPeriodSeconds(), 0) + " s; from the flood's start to its last "
+						+ "refusal answered " + ipFloodSpan(run)
+						+ ", so the refill let more through. Answers of the flood by kind: "
+						+ answers(run.result().flood()) + ".";
+		return new Verdict("IP flood: the flood's logins that reached DeOAuth's authorize (count at DeOAuth)", on,
+				number(run.floodAuthorize(), 0), "≤ " + number(run.capacity(), 0) + " (the limit's capacity)", met,
+				met ? ((run.floodAuthorize() == run.capacity()) ? "exact" : signed(run.floodAuthorize() - run.capacity(), 0))
+						: signed(run.floodAuthorize() - run.capacity(), 0) + " requests",
+				why);
+	}
+
+	private static String ipFloodSpan(SecurityResults.IpFloodRun run) {
+		Results.Latency sent = refusalLatency(run.result(), false);
+		return (sent != null) ? number(sent.max() / 1000, 2) + " s passed" : "no time was measured";
+	}
+
+	static Verdict ipFloodUsers(SecurityResults.IpFloodRun run, String on) {
+		Results.IpFlood result = run.result();
+		Results.AnswerKind ok = result.usersAnswers()
+			.stream()
+			.filter((answer) -> answer.kind().equals("ok"))
+			.findFirst()
+			.orElse(null);
+		long signedIn = (ok != null) ? ok.count() : 0;
+		Results.Latency all = usersLatency(result);
+		boolean met = signedIn == result.users() && all != null && all.p99() < IP_FLOOD_USERS_P99_MS;
+		String measured = number(signedIn, 0) + " of " + number(result.users(), 0) + " signed in, p99 "
+				+ ((all != null) ? number(all.p99(), 1) + " ms (p50 " + number(all.p50(), 1) + ")" : "-");
+		String why = met ? ""
+				: "The users' answers by kind: " + answers(result.usersAnswers()) + "; they were sent "
+						+ number(result.usersSentAfterMs(), 1) + " ms after the flood began, when "
+						+ number(result.floodAnsweredWhenUsersSent(), 0) + " of its "
+						+ number(result.floodLogins(), 0) + " logins had been answered. " + ipFloodLatencyWhy(run);
+		return new Verdict("IP flood: users signing in from another address meanwhile: all signed in, p99 from the "
+				+ "login sent", on.replaceFirst(", limit.*", "") + "; " + number(result.users(), 0) + " users from "
+						+ result.usersSource(),
+				measured, "all " + number(result.users(), 0) + ", p99 < " + number(IP_FLOOD_USERS_P99_MS, 0) + " ms", met,
+				(all != null) ? margin(all.p99(), IP_FLOOD_USERS_P99_MS, "ms", 1, (all.p99() < IP_FLOOD_USERS_P99_MS)
+						? "under" : "over") : "",
+				why);
+	}
+
+	/**
+	 * The latency of every user's answer, whatever its kind, from the login sent; the
+	 * kind with the largest p99 when there are several.
+	 */
+	static Results.@Nullable Latency usersLatency(Results.IpFlood result) {
+		return result.usersAnswers()
+			.stream()
+			.map(Results.AnswerKind::latency)
+			.max(Comparator.comparingDouble(Results.Latency::p99))
+			.orElse(null);
 	}
 
 	// explanations

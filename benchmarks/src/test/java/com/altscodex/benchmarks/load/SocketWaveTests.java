@@ -37,6 +37,16 @@ class SocketWaveTests {
 				this.stateRequests.incrementAndGet();
 				return response.header("Content-Type", "application/json").sendString(Mono.just("{\"pending\":0}"));
 			}).post("/login", (request, response) -> request.receive().aggregate().asString().flatMap((jwt) -> {
+				if (jwt.contains("from-addr")) {
+					// a secured login: its slot id is the address it came from
+					String from = request.remoteAddress().getAddress().getHostAddress();
+					boolean csrf = "t0k3n".equals(request.requestHeaders().get("X-XSRF-TOKEN"))
+							|| "token-1".equals(request.requestHeaders().get("X-XSRF-TOKEN"));
+					return response.status(csrf ? 200 : 403)
+						.header("Content-Type", "application/json")
+						.sendString(Mono.just("{\"user\":{\"id\":\"" + from + "\"}}"))
+						.then();
+				}
 				if (jwt.startsWith("hang-")) {
 					return Mono.never();
 				}
@@ -112,6 +122,43 @@ class SocketWaveTests {
 			.containsExactlyInAnyOrder("503 sign-in-busy", "lost", "transport java.io.IOException");
 		Results.Flood flood = new Results.Flood("t", 3, 1, 3, 0, Results.Flood.ON_SOCKETS, 1, kinds);
 		assertThat(flood.unanswered()).isEqualTo(2);
+	}
+
+	@Test
+	void openWhenASourceAddressIsGivenThenEveryConnectionComesFromItAndCarriesItsPreparedRequest() throws Exception {
+		String target = "http://127.0.0.1:" + this.server.port();
+		String host = SocketWave.host(target);
+		assertThat(host).isEqualTo("127.0.0.1:" + this.server.port());
+		List<SocketWave.Prepared> logins = List.of(
+				new SocketWave.Prepared("127.0.0.2", SocketWave.securedLoginRequest(host, "from-addr".getBytes(
+						StandardCharsets.US_ASCII), "token-1")),
+				new SocketWave.Prepared("127.0.0.2", SocketWave.securedLoginRequest(host, "from-addr".getBytes(
+						StandardCharsets.US_ASCII), "token-1")));
+		FloodTally tally = new FloodTally();
+		try (SocketWave wave = SocketWave.open(target, logins, SourceAddresses.address("127.0.0.2"),
+				Duration.ofSeconds(10))) {
+			long before = System.nanoTime();
+			wave.fire(tally, () -> {
+			}, Duration.ofSeconds(10));
+			assertThat(wave.answeredSoFar()).isEqualTo(2);
+			assertThat(wave.firedAt()).isGreaterThanOrEqualTo(before);
+			assertThat(wave.writtenSpanNanos()).isNotNegative();
+		}
+		// the test server answers such a login with the client's address as the slot id
+		assertThat(tally.kinds()).extracting(Results.AnswerKind::kind, Results.AnswerKind::count)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("ok", 2L));
+	}
+
+	@Test
+	void securedLoginRequestCarriesTheJsonBodyTheCsrfCookieAndItsHeader() {
+		String request = new String(SocketWave.securedLoginRequest("127.0.0.1:8080",
+				"eyJ.b.c".getBytes(StandardCharsets.US_ASCII), "t0k3n"), StandardCharsets.US_ASCII);
+		assertThat(request).startsWith("POST /login HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n")
+			.contains("\r\nContent-Type: application/json\r\n")
+			.contains("\r\nCookie: XSRF-TOKEN=t0k3n\r\n")
+			.contains("\r\nX-XSRF-TOKEN: t0k3n\r\n")
+			.contains("\r\nContent-Length: 17\r\n")
+			.endsWith("\r\n\r\n{\"jwt\":\"eyJ.b.c\"}");
 	}
 
 	private static JwtPool.Entry entry(String user, String jwt) {

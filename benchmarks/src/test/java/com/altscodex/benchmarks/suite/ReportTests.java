@@ -175,6 +175,93 @@ class ReportTests {
 		assertThat(new Report(read).render()).contains("| starter, plain | 1,000 | 500 | 520.0 / 840.0 / 960.0 | - | - |");
 	}
 
+	@Test
+	void renderWhenTheCommittedResultsThenTheCommittedReport() throws IOException {
+		Path json = this.dir.resolve("latest.json");
+		Files.copy(Path.of("results/latest.json"), json);
+		Path report = this.dir.resolve("performance.md");
+		BenchmarkSuite.render(settings("--render", "--json", json.toString(), "--report", report.toString()));
+		assertThat(Files.readString(report, StandardCharsets.UTF_8))
+			.isEqualTo(Files.readString(Path.of("../docs/performance.md"), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void mergedWhenTheCommittedResultsThenOnlyTheSecurityStageIsReplaced() throws IOException {
+		String committed = Files.readString(Path.of("results/latest.json"), StandardCharsets.UTF_8);
+		SuiteResults before = SuiteResults.readBack(BenchmarkSuite.JSON, committed);
+		SecurityResults security = TestResults.security("2030-01-01T00:00:00Z", 2, 0.6, 0.97,
+				TestResults.ipFlood(1480, 20, 400, 20, 600));
+		SuiteResults merged = BenchmarkSuite.merged(committed, security);
+		assertThat(merged.security).isSameAs(security);
+		assertThat(merged.run).isEqualTo(before.run);
+		assertThat(merged.environment).isEqualTo(before.environment);
+		assertThat(merged.load).isEqualTo(before.load);
+		assertThat(merged.burst).isEqualTo(before.burst);
+		assertThat(merged.memory).isEqualTo(before.memory);
+		assertThat(merged.flood).isEqualTo(before.flood);
+		assertThat(merged.jmh).isEqualTo(before.jmh);
+		assertThat(merged.checks).isEqualTo(before.checks);
+		assertThat(merged.verdicts).isEmpty();
+		merged.verdicts.addAll(Verdicts.of(merged));
+		String report = new Report(merged).render();
+		assertThat(report).contains("## A flood of 1,500 logins against 1,000 pending at most")
+			.contains("## Sign-in through Spring Security")
+			.contains("Measured on 2030-01-01T00:00:00Z with `benchmarks/run --only security --merge` (14.5 minutes), "
+					+ "commit def5678, and merged into the results of the run above (`--merge`)")
+			.contains("; security merged from a later run (see its section) |");
+	}
+
+	@Test
+	void renderWhenTheSecurityStageRanThenItsSectionShowsEveryComparison() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "SECURITY");
+		results.security = TestResults.security(results.run.startedAt(), 2, 0.6, 0.9,
+				TestResults.ipFlood(1480, 20, 400, 20, 600));
+		results.verdicts.addAll(Verdicts.of(results));
+		Report report = new Report(results);
+		String text = report.render();
+		assertThat(report.securityMerged()).isFalse();
+		assertThat(text).contains("| Full JWT logins through the starter's default chain: throughput share of the "
+				+ "plain app's login, and p99 of both | starter's default chain vs starter, plain; 64 users (median of 2 "
+				+ "rounds) | 60.0 % (600 against 1,000 logins/s); p99 100.0 ms against 80.0 ms | no target: reported | "
+				+ "reported |  |")
+			.contains("as part of the run above. Every figure of this section is reproduced by "
+					+ "`benchmarks/run --only security --merge`.")
+			.contains("its limit of sign-in attempts per client address is raised to 1,000,000,000 in the closed loops")
+			.contains("### Full logins: the starter's chain next to the plain app's own login")
+			.contains("| starter's default chain, round 2 | 600 | 60 % |")
+			.contains("| starter's default chain | 600 | 60 % | 33.33 | 100.00 | 0.667 |")
+			.contains("The starter's chain signs users in at **60 % of the plain app's throughput**, p99 100.0 ms "
+					+ "against 80.0 ms")
+			.contains("### Requests of signed-in sessions: the starter's chain next to Spring Security's own")
+			.contains("The starter's chain serves **90.0 % of Spring Security's own chain's requests/s** (target ≥ "
+					+ "95 %: missed).")
+			.contains("### A flood of 1,500 logins from one address")
+			.contains("| the flood's refusals | 127.0.0.2 | 1,480 429 sign-in-rate-limited | 250.0 / 480.0 / 500.0 | "
+					+ "200.0 / 400.0 / 410.0 | 0.1 / 12.5 / 25.0 | - |")
+			.contains("| the users | 127.0.0.3 | 20 ok | 300.0 / 600.0 / 600.0 | 290.0 / 590.0 / 590.0 | | 20 |")
+			.contains("the users' logins went out 121.0 ms after the flood began, when 300 of its logins had their answer")
+			.contains("How busy the machine was: before the stage its load averages were 0.50 / 1.25 / 2.00 (1, 5 and "
+					+ "15 minutes), and 2 % of its cores were busy over 3 s (the busiest processes: `java Launcher` 2 %). "
+					+ "During its 8 measured windows, processes other than the app, the simulator and the load "
+					+ "generator took 1 % of the machine (median; at most 1 %).")
+			.contains("- a check of the stage");
+	}
+
+	@Test
+	void readBackWhenTheSecurityStageRanThenEverythingIsRead() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "SECURITY");
+		results.security = TestResults.security("2026-12-02T10:00:00Z", 2, 0.6, 0.97,
+				TestResults.ipFlood(1480, 20, 400, 20, 600));
+		results.verdicts.addAll(Verdicts.of(results));
+		JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		SuiteResults read = SuiteResults.readBack(BenchmarkSuite.JSON, pretty.writeValueAsString(results));
+		assertThat(read.security.logins).isEqualTo(results.security.logins);
+		assertThat(read.security.sessions).isEqualTo(results.security.sessions);
+		assertThat(read.security.ipFlood).isEqualTo(results.security.ipFlood);
+		assertThat(read.security.machine).isEqualTo(results.security.machine);
+		assertThat(Verdicts.of(read)).isEqualTo(results.verdicts);
+	}
+
 	private static SuiteSettings settings(String... args) {
 		return SuiteSettings.from(Args.parse(args));
 	}

@@ -21,6 +21,18 @@ class SimulatorCountsTests {
 	}
 
 	@Test
+	void authorizeOfUsersWhenCountedThenTheirAuthorizeRequests() {
+		assertThat(SimulatorCounts.authorizeOfUsers("OK count-users from=0 to=1500 authorize=20 recording=true"))
+			.isEqualTo(20);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SimulatorCounts
+				.authorizeOfUsers("OK count-users from=0 to=1500 authorize=0 recording=false"))
+			.withMessageContaining("does not record");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SimulatorCounts.authorizeOfUsers("OK count authorize=1 get_token=1 callbacks=1 recording=true"));
+	}
+
+	@Test
 	void parseWhenNotAnAnswerToCountThenRefuses() {
 		assertThatIllegalStateException().isThrownBy(() -> SimulatorCounts.parse("OK latency=0"));
 		assertThatIllegalStateException()

@@ -70,6 +70,76 @@ final class TestResults {
 		return new LoadRun(subject.key, users, 1, result, cpu, appCpuMs, 90_000);
 	}
 
+	/**
+	 * A load run as {@link #load}, in a given round.
+	 */
+	static LoadRun load(Subject subject, int round, int users, double loginsPerSecond, double p99, double appCpuMs,
+			double otherShare) {
+		LoadRun run = load(subject, users, loginsPerSecond, p99 / 3, p99, appCpuMs, 0.1, 0.2, otherShare);
+		return new LoadRun(run.variant(), users, round, run.result(), run.cpu(), run.appCpuMsPerLogin(),
+				run.appAllocatedBytesPerLogin());
+	}
+
+	/**
+	 * A security stage of {@code rounds} rounds at 64 users: logins of the plain app at
+	 * 1,000/s and of the starter's chain at {@code securedShare} of that; requests of
+	 * Spring Security's chain at 4,000/s and of the starter's at {@code sessionShare} of
+	 * that; the flood from one address as {@link #ipFlood}.
+	 */
+	static SecurityResults security(String startedAt, int rounds, double securedShare, double sessionShare,
+			SecurityResults.@org.jspecify.annotations.Nullable IpFloodRun flood) {
+		SecurityResults security = new SecurityResults();
+		security.run = new RunInfo(startedAt, startedAt, 14.5, "benchmarks/run --only security --merge", false,
+				List.of("SECURITY"), false, Map.of("securityUsers", 64, "securityLoadRateLimit", 1_000_000_000L,
+						"warmupSeconds", 10.0, "measureSeconds", 20.0, "ipFloodWarmupHoldSeconds", 6.0,
+						"ipFloodWarmupExtraRounds", 20));
+		security.gitCommit = "def5678";
+		security.machine = new SecurityResults.MachineLoad(List.of(0.5, 1.25, 2.0), 3, 0.02,
+				List.of(new SecurityResults.ProcessShare(42, "java Launcher", 0.015)));
+		for (int round = 1; round <= rounds; round++) {
+			security.logins.add(load(Subject.PLAIN, round, 64, 1000, 80, 0.4, 0.01));
+			security.logins.add(load(Subject.SECURED, round, 64, 1000 * securedShare, 100, 0.4 / securedShare, 0.01));
+			security.sessions.add(load(Subject.FORM_LOGIN, round, 64, 4000, 30, 0.12, 0.01));
+			security.sessions.add(load(Subject.SECURED, round, 64, 4000 * sessionShare, 32, 0.12 / sessionShare, 0.01));
+		}
+		security.ipFlood = flood;
+		security.checks.add("a check of the stage");
+		return security;
+	}
+
+	/**
+	 * A flood of 1,500 logins from 127.0.0.2, {@code refused} of them answered 429 within
+	 * {@code refusalP99} ms of their request written and the others held by DeOAuth for
+	 * 30 s, {@code authorize} of them at DeOAuth; 20 users from 127.0.0.3, {@code usersOk}
+	 * of them signed in (the others refused 429), with a p99 of {@code usersP99} ms.
+	 */
+	static SecurityResults.IpFloodRun ipFlood(long refused, long authorize, double refusalP99, long usersOk,
+			double usersP99) {
+		List<Results.AnswerKind> flood = new ArrayList<>();
+		flood.add(new Results.AnswerKind("429 sign-in-rate-limited", 429,
+				"https://altscodex.com/problems/sign-in-rate-limited", refused,
+				latency(refusalP99 / 2 + 50, refusalP99 + 80, refusalP99 + 100), latency(refusalP99 / 2, refusalP99,
+						refusalP99 + 10),
+				Map.of("1", refused), Map.of("application/problem+json", refused)));
+		if (refused < 1500) {
+			flood.add(ok(1500 - refused));
+		}
+		List<Results.AnswerKind> users = new ArrayList<>();
+		users.add(new Results.AnswerKind("ok", 200, null, usersOk, latency(usersP99 / 2, usersP99, usersP99),
+				latency(usersP99 / 2 - 10, usersP99 - 10, usersP99 - 10), Map.of("none", usersOk),
+				Map.of("application/json", usersOk)));
+		if (usersOk < 20) {
+			users.add(new Results.AnswerKind("429 sign-in-rate-limited", 429,
+					"https://altscodex.com/problems/sign-in-rate-limited", 20 - usersOk, latency(5, 9, 9),
+					latency(4, 8, 8), Map.of("1", 20 - usersOk), Map.of("application/problem+json", 20 - usersOk)));
+		}
+		return new SecurityResults.IpFloodRun(30, 35, 20, 1, 1,
+				new Results.IpFlood("t", 1500, "127.0.0.2", 20, "127.0.0.3", 120.5, 121.0, 300, 30.4, flood, users),
+				authorize, usersOk, new Results.Latency(refused, 0.1, 0.2, 12.5, 20, 25, 0.4),
+				new CpuUse(0.8, 0.9, 0.1, 0.5, 1.58, 2, Map.of("event loops", 0.8, "JIT compiler", 0.02, "GC", 0.03)), 0,
+				null);
+	}
+
 	static MemoryRun memory(Subject subject, String protocol, double bytesPerLogin, List<ClassDelta> classes) {
 		return new MemoryRun(subject.key, protocol, 10_000, 10_000, 20L << 20, (20L << 20) + (long) (bytesPerLogin * 10_000),
 				bytesPerLogin, 0, 0, classes, null);

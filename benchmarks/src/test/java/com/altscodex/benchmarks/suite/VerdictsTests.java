@@ -8,11 +8,125 @@ import org.junit.jupiter.api.Test;
 import com.altscodex.benchmarks.load.Results;
 import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
 import com.altscodex.benchmarks.suite.SuiteResults.FloodRun;
+import com.altscodex.benchmarks.suite.SuiteResults.ProfileRun;
+import com.altscodex.benchmarks.suite.SuiteResults.Share;
 import com.altscodex.benchmarks.suite.SuiteResults.Verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VerdictsTests {
+
+	// the security stage
+
+	@Test
+	void securityWhenTheStartersChainKeepsUpThenEveryTargetIsMetAndTheLoginIsReported() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "SECURITY");
+		results.security = TestResults.security("2026-12-02T10:00:00Z", 3, 0.6, 0.97,
+				TestResults.ipFlood(1480, 20, 400, 20, 600));
+		List<Verdict> security = securityVerdicts(results);
+		assertThat(security).hasSize(6);
+		Verdict login = security.get(0);
+		assertThat(login.met()).isNull();
+		assertThat(login.required()).isEqualTo(Verdicts.NO_TARGET);
+		assertThat(login.subject()).isEqualTo("starter's default chain vs starter, plain; 64 users (median of 3 rounds)");
+		assertThat(login.measured()).isEqualTo("60.0 % (600 against 1,000 logins/s); p99 100.0 ms against 80.0 ms");
+		assertThat(login.why()).startsWith("Per login the secured app used 0.667 ms of CPU against 0.400 ms for the "
+				+ "plain app's (+0.267 ms: event loops +0.240 ms, threads other than the event loops, the JIT compilers "
+				+ "and GC +0.000 ms, JIT +0.013 ms, GC +0.013 ms)");
+		assertThat(security.subList(1, 6)).allSatisfy((verdict) -> assertThat(verdict.met()).isTrue());
+		assertThat(security.get(1).measured()).isEqualTo("97.0 %");
+		assertThat(security.get(1).required()).isEqualTo("≥ 95.0 %");
+		assertThat(security.get(2).measured())
+			.isEqualTo("1,480 × 429 sign-in-rate-limited (Retry-After: 1,480, application/problem+json: 1,480)");
+		assertThat(security.get(2).margin()).isEqualTo("exact");
+		assertThat(security.get(3).measured()).isEqualTo("400.0 ms (p50 200.0, max 410.0)");
+		assertThat(security.get(4).measured()).isEqualTo("20");
+		assertThat(security.get(4).required()).isEqualTo("≤ 20 (the limit's capacity)");
+		assertThat(security.get(5).measured()).isEqualTo("20 of 20 signed in, p99 600.0 ms (p50 300.0)");
+		assertThat(security.get(5).subject())
+			.isEqualTo("starter's default chain, 1,500 logins at once from 127.0.0.2; 20 users from 127.0.0.3");
+	}
+
+	@Test
+	void sessionsWhenTheStartersChainIsSlowerThanTheBoundThenMissedWithBothChainsCosts() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "SECURITY");
+		results.security = TestResults.security("2026-12-02T10:00:00Z", 3, 0.6, 0.9, null);
+		Verdict sessions = securityVerdicts(results).get(1);
+		assertThat(sessions.met()).isFalse();
+		assertThat(sessions.measured()).isEqualTo("90.0 %");
+		assertThat(sessions.margin()).isEqualTo("5.0 % below (5 % of the bound)");
+		assertThat(sessions.why()).startsWith("Per request the starter's chain used 0.133 ms of the app's CPU against "
+				+ "0.120 ms for Spring Security's form-login chain (+0.013 ms, 111 %;")
+			.contains("p99 32.0 ms against 30.0 ms.");
+		assertThat(securityVerdicts(results).get(2).measured()).isEqualTo("not measured");
+	}
+
+	@Test
+	void sessionsWhenBothChainsWereProfiledThenTheExplanationComparesTheirProfiles() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "SECURITY");
+		results.security = TestResults.security("2026-12-02T10:00:00Z", 1, 0.6, 0.8, null);
+		results.security.profiles.add(profile(Subject.SECURED, List.of(new Share("Reactor Core", 0.35, 175),
+				new Share("Spring Security", 0.03, 15)), List.of(new Share("com.altscodex.spring.security.AltsCodexUser.toString", 0.02, 10)),
+				0.03, 117_000, List.of(new Share("org.springframework.core.log.LogMessage$FormatMessage1.buildString", 0.134, 1),
+						new Share("org.springframework.web.server.handler.DefaultWebFilterChain.invokeFilter", 0.071, 1))));
+		results.security.profiles.add(profile(Subject.FORM_LOGIN, List.of(new Share("Reactor Core", 0.27, 150),
+				new Share("Spring Security", 0.2, 110)), List.of(), 0, 75_000,
+				List.of(new Share("org.springframework.web.server.handler.DefaultWebFilterChain.invokeFilter", 0.086, 1))));
+		Verdict sessions = securityVerdicts(results).get(1);
+		assertThat(sessions.met()).isFalse();
+		assertThat(sessions.why()).endsWith("In their JFR profiles the largest components by samples are, for the "
+				+ "starter's chain, Reactor Core 35 %, Spring Security 3 %, and for Spring Security's, Reactor Core 27 %, "
+				+ "Spring Security 20 %; starter code is on the stack in 3 % of the starter chain's samples, most of all "
+				+ "`com.altscodex.spring.security.AltsCodexUser.toString` 2 %; allocated per request (JFR's allocation "
+				+ "samples): 117,000 against 75,000 bytes, the largest sites of the starter's chain "
+				+ "`org.springframework.core.log.LogMessage$FormatMessage1.buildString` 13 %, "
+				+ "`org.springframework.web.server.handler.DefaultWebFilterChain.invokeFilter` 7 %, of Spring Security's "
+				+ "`org.springframework.web.server.handler.DefaultWebFilterChain.invokeFilter` 9 %.");
+	}
+
+	private static ProfileRun profile(Subject subject, List<Share> components, List<Share> starterMethods,
+			double starterShare, double allocatedPerRequest, List<Share> allocationSites) {
+		return new ProfileRun(subject.key, 64, "benchmarks/target/profiles/" + subject.key + ".jfr", 50_000, 500,
+				components, List.of(), starterShare, starterMethods, allocatedPerRequest, allocationSites, 10, 20);
+	}
+
+	@Test
+	void ipFloodWhenTheRefillLetsOneMoreThroughAndAUserIsRefusedThenMissedAndExplained() {
+		SecurityResults.IpFloodRun run = TestResults.ipFlood(1479, 21, 1200, 19, 1100);
+		String on = Verdicts.ipFloodSubject(run);
+		Verdict refusals = Verdicts.ipFloodRefusals(run, on);
+		assertThat(refusals.met()).isFalse();
+		assertThat(refusals.margin()).isEqualTo("-1 refused, 0 unanswered");
+		Verdict latency = Verdicts.ipFloodRefusalLatency(run, on);
+		assertThat(latency.met()).isFalse();
+		assertThat(latency.why()).startsWith("The 1,500 logins were written in 120.5 ms on connections opened before; "
+				+ "from the flood's start their refusals took p50 650.0 / p99 1,280.0 / max 1,300.0 ms. Inside the app")
+			.contains("the app used 0.609 ms of CPU per refusal over that time (the users' sign-ins included)");
+		Verdict authorize = Verdicts.ipFloodAuthorize(run, on);
+		assertThat(authorize.met()).isFalse();
+		assertThat(authorize.margin()).isEqualTo("+1 requests");
+		assertThat(authorize.why()).startsWith("The limit lets 20 attempts through at once and 1 more every 1 s; from "
+				+ "the flood's start to its last refusal answered 1.30 s passed, so the refill let more through.");
+		Verdict users = Verdicts.ipFloodUsers(run, on);
+		assertThat(users.met()).isFalse();
+		assertThat(users.measured()).isEqualTo("19 of 20 signed in, p99 1,100.0 ms (p50 550.0)");
+		assertThat(users.why()).startsWith("The users' answers by kind: 19 ok, 1 429 sign-in-rate-limited; they were "
+				+ "sent 121.0 ms after the flood began, when 300 of its 1,500 logins had been answered.");
+	}
+
+	@Test
+	void securityWhenTheStageDidNotRunThenNoVerdictOfIt() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		assertThat(securityVerdicts(results)).isEmpty();
+	}
+
+	private static List<Verdict> securityVerdicts(SuiteResults results) {
+		return Verdicts.of(results)
+			.stream()
+			.filter((verdict) -> verdict.target().startsWith("Full JWT logins")
+					|| verdict.target().startsWith("Requests of signed-in") || verdict.target().startsWith("IP flood"))
+			.toList();
+	}
 
 	// the flood
 

@@ -1,0 +1,51 @@
+package com.altscodex.benchmarks.suite;
+
+import org.junit.jupiter.api.Test;
+
+import com.altscodex.benchmarks.suite.SuiteSettings.Stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SuiteSettingsTests {
+
+	@Test
+	void securityIsAStageOfTheFullRunWithItsSettingsStored() {
+		SuiteSettings settings = settings();
+		assertThat(settings.runs(Stage.SECURITY)).isTrue();
+		assertThat(settings.securityUsers()).isEqualTo(64);
+		assertThat(settings.securityRounds()).isEqualTo(3);
+		assertThat(settings.ipFloodLogins()).isEqualTo(1500);
+		assertThat(settings.ipFloodUsers()).isEqualTo(20);
+		assertThat(settings.ipFloodHoldSeconds()).isEqualTo(30);
+		assertThat(settings.ipFloodLoginTimeoutSeconds()).isEqualTo(35);
+		assertThat(settings.describe()).containsEntry("securityUsers", 64)
+			.containsEntry("ipFloodSource", "127.0.0.2")
+			.containsEntry("ipFloodUsersSource", "127.0.0.3")
+			.containsKey("note");
+		assertThat(settings("--only", "load").describe()).doesNotContainKey("securityUsers");
+	}
+
+	@Test
+	void mergeTakesTheSecurityStageAlone() {
+		assertThat(settings("--only", "security", "--merge").merge()).isTrue();
+		assertThat(settings("--only", "security").merge()).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--merge"))
+			.withMessageContaining("--only security");
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--only", "security,load", "--merge"));
+	}
+
+	@Test
+	void quickShortensTheSecurityStage() {
+		SuiteSettings quick = settings("--quick", "--only", "security");
+		assertThat(quick.securityRounds()).isEqualTo(1);
+		assertThat(quick.ipFloodHoldSeconds()).isEqualTo(10);
+		assertThat(quick.ipFloodWarmupExtraRounds()).isEqualTo(1);
+		assertThat(settings("--ip-flood", "300", "--ip-flood-users", "5").ipFloodLogins()).isEqualTo(300);
+	}
+
+	private static SuiteSettings settings(String... args) {
+		return SuiteSettings.from(Args.parse(args));
+	}
+
+}
