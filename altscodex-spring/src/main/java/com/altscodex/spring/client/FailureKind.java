@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * Every way a sign-in can fail, with what each means to the outside: the HTTP status an
+ * Every way a sign-in, or a request to the starter's endpoints, can fail, with what each
+ * means to the outside: the HTTP status an
  * application answers, the problem type and title of its
  * {@code application/problem+json} answer, the detail shown to the browser, the
  * {@code outcome} of its observation, and, where trying again later helps, the
@@ -83,6 +84,52 @@ public enum FailureKind {
 	 */
 	INVALID_CSRF_TOKEN(HttpStatus.FORBIDDEN, "invalid-csrf-token", "Missing or invalid CSRF token",
 			"Send the value of the XSRF-TOKEN cookie in the X-XSRF-TOKEN header.", LoginOutcome.FAILED, null),
+
+	/**
+	 * A request whose {@code Authorization: Bearer altscodex_pat_...} token is not a live
+	 * token: malformed, unknown, expired or revoked, all answered alike. Answered with
+	 * {@code WWW-Authenticate: Bearer error="invalid_token"}.
+	 */
+	INVALID_PERSONAL_ACCESS_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid access token",
+			"The access token is malformed, unknown, expired or revoked.", LoginOutcome.FAILED, null),
+
+	/** Too many requests with invalid access tokens from one client address. */
+	TOKEN_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "token-rate-limited", "Too many invalid access tokens",
+			"Too many requests with invalid access tokens from your address; wait a moment and try again.",
+			LoginOutcome.OVERLOADED, Duration.ofSeconds(1)),
+
+	/** A request to manage tokens or roles whose body or parameters are malformed. */
+	INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "The request is malformed.",
+			LoginOutcome.FAILED, null),
+
+	/** A role, permission or token name outside its length or character set. */
+	INVALID_NAME(HttpStatus.BAD_REQUEST, "invalid-name", "Invalid name",
+			"A role, permission or token name is too long, empty or has characters it may not have.",
+			LoginOutcome.FAILED, null),
+
+	/** A role that does not exist. */
+	ROLE_NOT_FOUND(HttpStatus.NOT_FOUND, "role-not-found", "No such role", "There is no role of that name.",
+			LoginOutcome.FAILED, null),
+
+	/** A role created under a name that is taken. */
+	ROLE_EXISTS(HttpStatus.CONFLICT, "role-exists", "Role exists", "A role of that name exists already.",
+			LoginOutcome.FAILED, null),
+
+	/** A role inclusion that would make a role include itself. */
+	ROLE_CYCLE(HttpStatus.CONFLICT, "role-cycle", "Roles would include themselves",
+			"A role cannot include a role that includes it.", LoginOutcome.FAILED, null),
+
+	/** A token id of which the caller holds no live token: unknown, or someone else's. */
+	TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "token-not-found", "No such token", "You have no token of that id.",
+			LoginOutcome.FAILED, null),
+
+	/** A user who holds as many live personal access tokens as they may. */
+	TOKEN_LIMIT_REACHED(HttpStatus.CONFLICT, "token-limit-reached", "Too many tokens",
+			"You hold as many access tokens as you may; revoke one first.", LoginOutcome.FAILED, null),
+
+	/** A token asked for scopes its owner does not hold. */
+	SCOPE_NOT_HELD(HttpStatus.FORBIDDEN, "scope-not-held", "Scope not held",
+			"A token can only carry permissions you hold yourself.", LoginOutcome.FAILED, null),
 
 	/** DeOAuth refused the JWT as expired ({@code EXPIRED_TOKEN}). */
 	EXPIRED_TOKEN(HttpStatus.UNAUTHORIZED, "expired-token", "Sign-in token expired",
