@@ -98,9 +98,22 @@ public enum FailureKind {
 			"Too many requests with invalid access tokens from your address; wait a moment and try again.",
 			LoginOutcome.OVERLOADED, Duration.ofSeconds(1)),
 
+	/** The database of roles and tokens did not answer. */
+	STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Service unavailable",
+			"Roles and access tokens cannot be read right now; try again in a moment.", LoginOutcome.FAILED,
+			Duration.ofSeconds(5)),
+
 	/** A request to manage tokens or roles whose body or parameters are malformed. */
 	INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "The request is malformed.",
 			LoginOutcome.FAILED, null),
+
+	/** A request to manage tokens or roles whose body is not declared as JSON in UTF-8. */
+	REQUEST_MEDIA_TYPE_NOT_SUPPORTED(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-not-supported",
+			"Unsupported media type", "Send the request body as application/json.", LoginOutcome.FAILED, null),
+
+	/** A request to manage tokens or roles whose body is larger than any it takes. */
+	REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+			"The request body is too large.", LoginOutcome.FAILED, null),
 
 	/** A role, permission or token name outside its length or character set. */
 	INVALID_NAME(HttpStatus.BAD_REQUEST, "invalid-name", "Invalid name",

@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
@@ -143,6 +145,8 @@ public final class AltsCodexLoginConfigurer {
 	private @Nullable ReactiveSessionRegistry sessionRegistry;
 
 	private @Nullable ServerMaximumSessionsExceededHandler maximumSessionsExceededHandler;
+
+	private final List<Customizer<ServerHttpSecurity>> customizers = new ArrayList<>();
 
 	/**
 	 * Creates a configurer.
@@ -352,6 +356,17 @@ public final class AltsCodexLoginConfigurer {
 	}
 
 	/**
+	 * Adds a feature built on AltsCodex sign-in, applied to every chain this configurer
+	 * configures, after sign-in: the auto-configuration adds roles and personal access
+	 * tokens this way.
+	 * @param customizer the feature
+	 */
+	public void addCustomizer(Customizer<ServerHttpSecurity> customizer) {
+		Assert.notNull(customizer, "customizer cannot be null");
+		this.customizers.add(customizer);
+	}
+
+	/**
 	 * The repository the DeOAuth tokens are kept in.
 	 */
 	public ServerAltsCodexAuthorizedClientRepository getAuthorizedClientRepository() {
@@ -414,6 +429,9 @@ public final class AltsCodexLoginConfigurer {
 				.maximumSessions(this.sessionLimit)
 				.sessionRegistry(this.sessionRegistry)
 				.maximumSessionsExceededHandler(this.maximumSessionsExceededHandler)));
+		}
+		for (Customizer<ServerHttpSecurity> customizer : this.customizers) {
+			customizer.customize(http);
 		}
 		return http;
 	}
@@ -519,13 +537,21 @@ public final class AltsCodexLoginConfigurer {
 
 		@Override
 		public Mono<MatchResult> matches(ServerWebExchange exchange) {
-			return (!SAFE.contains(exchange.getRequest().getMethod()) && !this.exempt.test(exchange)) ? MATCH
-					: NO_MATCH;
+			return (!SAFE.contains(exchange.getRequest().getMethod()) && !this.exempt.test(exchange)
+					&& !hasBearerToken(exchange)) ? MATCH : NO_MATCH;
+		}
+
+		// a browser never sends an Authorization header on its own, so a forged request
+		// cannot carry one: bearer requests need no CSRF token, as Spring Security's
+		// resource server decides for its own
+		private static boolean hasBearerToken(ServerWebExchange exchange) {
+			String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 		}
 
 		@Override
 		public String toString() {
-			return "CSRF-protected requests, except " + this.exempt;
+			return "CSRF-protected requests, except bearer requests and " + this.exempt;
 		}
 
 	}

@@ -86,6 +86,16 @@ public class AltsCodexUser implements AuthenticatedPrincipal, Serializable {
 	}
 
 	/**
+	 * The same user with other authorities, such as those their roles give them now.
+	 * @param authorities the authorities
+	 * @return the user
+	 */
+	public AltsCodexUser withAuthorities(Collection<? extends GrantedAuthority> authorities) {
+		return new AltsCodexUser(this.id, this.clientName, this.nickname, this.contentAddress, this.transferCount,
+				authorities);
+	}
+
+	/**
 	 * The slot id.
 	 */
 	@Override

@@ -56,6 +56,23 @@ public final class InMemorySignInRateLimiter implements SignInRateLimiter {
 	}
 
 	/**
+	 * Tells whether a key has an attempt left, taking none; a key never seen has its whole
+	 * allowance and is not tracked for asking.
+	 */
+	@Override
+	public Mono<Decision> check(String key) {
+		Bucket bucket = this.buckets.get(key);
+		if (bucket == null) {
+			return Mono.just(Decision.ALLOWED);
+		}
+		return Mono.fromSupplier(() -> {
+			var estimate = bucket.estimateAbilityToConsume(1);
+			return estimate.canBeConsumed() ? Decision.ALLOWED
+					: Decision.refused(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
+		});
+	}
+
+	/**
 	 * Takes one attempt from a key's allowance, at once.
 	 * @param key the key
 	 * @return the decision

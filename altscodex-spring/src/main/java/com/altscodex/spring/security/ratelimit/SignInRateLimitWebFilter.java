@@ -88,7 +88,13 @@ public final class SignInRateLimitWebFilter implements WebFilter {
 		});
 	}
 
-	static String remoteAddressKey(ServerWebExchange exchange) {
+	/**
+	 * The key a client is counted by unless told otherwise: its remote address, an IPv6
+	 * address by its /64 prefix; a forwarded address by its text, never looked up.
+	 * @param exchange the exchange
+	 * @return the key
+	 */
+	public static String remoteAddressKey(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
 		if (remote == null) {
 			return UNKNOWN;

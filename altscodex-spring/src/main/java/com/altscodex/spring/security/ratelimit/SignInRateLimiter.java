@@ -20,6 +20,17 @@ public interface SignInRateLimiter {
 	Mono<Decision> tryAcquire(String key);
 
 	/**
+	 * Tells whether a key has an attempt left, taking none: for limits that count
+	 * failures, checked before the attempt and taken from after it fails. The default
+	 * answers allowed, for limiters that cannot look without taking.
+	 * @param key the client's key
+	 * @return whether an attempt may go on, and if not, how long to wait
+	 */
+	default Mono<Decision> check(String key) {
+		return Mono.just(Decision.ALLOWED);
+	}
+
+	/**
 	 * What a limiter decided.
 	 *
 	 * @param allowed whether the attempt may go on
