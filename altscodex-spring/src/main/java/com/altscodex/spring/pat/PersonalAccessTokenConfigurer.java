@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -28,7 +27,7 @@ import com.altscodex.spring.security.ratelimit.SignInRateLimiter;
  * {@link AuthenticationWebFilter} that keeps nothing: the authentication lasts one request
  * and makes no session. Requests without such a header pass at once.
  */
-public final class PersonalAccessTokenConfigurer implements Customizer<ServerHttpSecurity> {
+public final class PersonalAccessTokenConfigurer {
 
 	private final ReactiveAuthenticationManager authenticationManager;
 
@@ -69,8 +68,15 @@ public final class PersonalAccessTokenConfigurer implements Customizer<ServerHtt
 		this.keyResolver = keyResolver;
 	}
 
-	@Override
-	public void customize(ServerHttpSecurity http) {
+	/**
+	 * Applies token authentication to a chain under construction. The auto-configuration
+	 * has {@code AltsCodexLoginConfigurer} apply it; it is deliberately not a
+	 * {@code Customizer<ServerHttpSecurity>}, which as a bean Spring Security would apply
+	 * to every chain.
+	 * @param http the chain's builder
+	 * @return the same builder
+	 */
+	public ServerHttpSecurity configure(ServerHttpSecurity http) {
 		ServerPersonalAccessTokenAuthenticationConverter converter = new ServerPersonalAccessTokenAuthenticationConverter();
 		converter.setFailureLimiter(this.failureLimiter);
 		converter.setKeyResolver(this.keyResolver);
@@ -83,7 +89,7 @@ public final class PersonalAccessTokenConfigurer implements Customizer<ServerHtt
 		filter.setServerAuthenticationConverter(converter);
 		filter.setAuthenticationFailureHandler(failureHandler);
 		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-		http.addFilterAt(filter, SecurityWebFiltersOrder.AUTHENTICATION);
+		return http.addFilterAt(filter, SecurityWebFiltersOrder.AUTHENTICATION);
 	}
 
 	/**

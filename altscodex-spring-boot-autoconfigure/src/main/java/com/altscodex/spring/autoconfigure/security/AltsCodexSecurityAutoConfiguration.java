@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -41,6 +42,9 @@ import com.altscodex.spring.autoconfigure.AltsCodexWebFluxAutoConfiguration;
 import com.altscodex.spring.autoconfigure.InvalidAltsCodexPropertyException;
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.security.AltsCodexAuthorizedClientManager;
+import com.altscodex.spring.pat.PersonalAccessTokenConfigurer;
+import com.altscodex.spring.rbac.RbacAuthoritiesWebFilter;
+import com.altscodex.spring.rbac.ReactiveRoleService;
 import com.altscodex.spring.security.AltsCodexLoginConfigurer;
 import com.altscodex.spring.security.AltsCodexReactiveAuthenticationManager;
 import com.altscodex.spring.security.AltsCodexUserService;
@@ -115,7 +119,8 @@ public final class AltsCodexSecurityAutoConfiguration {
 			ServerAltsCodexAuthorizedClientRepository authorizedClientRepository,
 			ServerAltsCodexLoginRequestRepository loginRequestRepository,
 			ObjectProvider<SignInRateLimiter> rateLimiter, ObjectProvider<ReactiveSessionRegistry> sessionRegistry,
-			ObjectProvider<WebSessionManager> webSessionManager) {
+			ObjectProvider<WebSessionManager> webSessionManager, ObjectProvider<ReactiveRoleService> roleService,
+			ObjectProvider<PersonalAccessTokenConfigurer> personalAccessTokens) {
 		AltsCodexLoginConfigurer configurer = new AltsCodexLoginConfigurer(clients,
 				authenticationManager.getIfAvailable(() -> new AltsCodexReactiveAuthenticationManager(clients, userService)),
 				writer, jsonMapper.getIfAvailable(JsonMapper::shared));
@@ -151,6 +156,10 @@ public final class AltsCodexSecurityAutoConfiguration {
 					sessionRegistry.getIfAvailable(InMemoryReactiveSessionRegistry::new),
 					maximumSessionsExceededHandler(webSessionManager.getIfAvailable()));
 		}
+		// not WebFilter beans: WebFlux would put those in front of every request, outside the chain
+		roleService.ifAvailable((roles) -> configurer.addCustomizer((http) -> http
+			.addFilterAfter(new RbacAuthoritiesWebFilter(roles), SecurityWebFiltersOrder.AUTHENTICATION)));
+		personalAccessTokens.ifAvailable((tokens) -> configurer.addCustomizer(tokens::configure));
 		return configurer;
 	}
 
