@@ -10,7 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The library's house rules, beyond what the compiler keeps: its packages depend on one
- * another in one direction only, security on web on client on pending, and none of them
+ * another in one direction only (tokens on roles on security on web on client on pending,
+ * the stores apart), and none of them
  * on Spring Boot (not even by a name the compiler would not see, such as an annotation's class).
  */
 class LibraryArchitectureTests {
@@ -67,6 +68,50 @@ class LibraryArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.github.bucket4j..")
+			.check(LIBRARY);
+	}
+
+
+	@Test
+	void onlyTheStoresKnowR2dbc() {
+		noClasses().that()
+			.resideOutsideOfPackages("com.altscodex.spring.rbac.r2dbc..", "com.altscodex.spring.pat.r2dbc..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.r2dbc..", "io.r2dbc..")
+			.check(LIBRARY);
+	}
+
+	@Test
+	void caffeineOnlyInTheCaches() {
+		noClasses().that()
+			.doNotHaveSimpleName("CachingReactiveRoleService")
+			.and()
+			.doNotHaveSimpleName("CachingPersonalAccessTokenService")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.github.benmanes.caffeine..")
+			.check(LIBRARY);
+	}
+
+	@Test
+	void signInKnowsNothingOfRolesAndTokens() {
+		noClasses().that()
+			.resideInAnyPackage("com.altscodex.spring.security..", "com.altscodex.spring.client..",
+					"com.altscodex.spring.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.altscodex.spring.rbac..", "com.altscodex.spring.pat..")
+			.check(LIBRARY);
+	}
+
+	@Test
+	void rolesKnowNothingOfTokens() {
+		noClasses().that()
+			.resideInAPackage("com.altscodex.spring.rbac..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.altscodex.spring.pat..")
 			.check(LIBRARY);
 	}
 

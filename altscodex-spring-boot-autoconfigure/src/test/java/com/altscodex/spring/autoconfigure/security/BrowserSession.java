@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -18,43 +19,43 @@ import org.springframework.util.MultiValueMap;
  * the {@code SESSION} and {@code XSRF-TOKEN} cookies between requests and echoes the CSRF
  * token in {@code X-XSRF-TOKEN} on unsafe requests, as a single-page application does.
  */
-final class BrowserSession {
+public final class BrowserSession {
 
-	static final String SESSION = "SESSION";
+	public static final String SESSION = "SESSION";
 
-	static final String XSRF_TOKEN = "XSRF-TOKEN";
+	public static final String XSRF_TOKEN = "XSRF-TOKEN";
 
 	private final WebTestClient web;
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
-	BrowserSession(String baseUrl) {
+	public BrowserSession(String baseUrl) {
 		this.web = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
-	WebTestClient web() {
+	public WebTestClient web() {
 		return this.web;
 	}
 
-	String cookie(String name) {
+	public String cookie(String name) {
 		return this.cookies.get(name);
 	}
 
-	void forget(String name) {
+	public void forget(String name) {
 		this.cookies.remove(name);
 	}
 
-	void set(String name, String value) {
+	public void set(String name, String value) {
 		this.cookies.put(name, value);
 	}
 
 	/** GETs a path to pick up the CSRF cookie, as a page load does. */
-	BrowserSession loadPage() {
+	public BrowserSession loadPage() {
 		get("/api/hello", (headers) -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)));
 		return this;
 	}
 
-	EntityExchangeResult<byte[]> get(String path, Consumer<HttpHeaders> headers) {
+	public EntityExchangeResult<byte[]> get(String path, Consumer<HttpHeaders> headers) {
 		return remember(this.web.get()
 			.uri(path)
 			.cookies(this::sendCookies)
@@ -64,12 +65,12 @@ final class BrowserSession {
 			.returnResult());
 	}
 
-	EntityExchangeResult<byte[]> get(String path) {
+	public EntityExchangeResult<byte[]> get(String path) {
 		return get(path, (headers) -> {
 		});
 	}
 
-	EntityExchangeResult<byte[]> postJson(String path, String json, boolean withCsrf) {
+	public EntityExchangeResult<byte[]> postJson(String path, String json, boolean withCsrf) {
 		return remember(this.web.post()
 			.uri(path)
 			.cookies(this::sendCookies)
@@ -86,7 +87,7 @@ final class BrowserSession {
 			.returnResult());
 	}
 
-	EntityExchangeResult<byte[]> post(String path, boolean withCsrf) {
+	public EntityExchangeResult<byte[]> post(String path, boolean withCsrf) {
 		return remember(this.web.post()
 			.uri(path)
 			.cookies(this::sendCookies)
@@ -100,7 +101,27 @@ final class BrowserSession {
 			.returnResult());
 	}
 
-	EntityExchangeResult<byte[]> signIn(String jwt) {
+	/** Sends any request with the session's cookies, and the CSRF header when asked. */
+	public EntityExchangeResult<byte[]> send(HttpMethod method, String path, MediaType contentType, byte[] body,
+			boolean withCsrf) {
+		return remember(this.web.method(method)
+			.uri(path)
+			.cookies(this::sendCookies)
+			.headers((headers) -> {
+				if (withCsrf && this.cookies.containsKey(XSRF_TOKEN)) {
+					headers.set("X-XSRF-TOKEN", this.cookies.get(XSRF_TOKEN));
+				}
+				if (contentType != null) {
+					headers.setContentType(contentType);
+				}
+			})
+			.bodyValue(body)
+			.exchange()
+			.expectBody()
+			.returnResult());
+	}
+
+	public EntityExchangeResult<byte[]> signIn(String jwt) {
 		if (!this.cookies.containsKey(XSRF_TOKEN)) {
 			loadPage();
 		}
