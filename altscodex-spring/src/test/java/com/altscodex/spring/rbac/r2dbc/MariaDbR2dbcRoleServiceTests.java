@@ -1,0 +1,23 @@
+package com.altscodex.spring.rbac.r2dbc;
+
+import io.r2dbc.spi.ConnectionFactory;
+
+import com.altscodex.spring.testsupport.r2dbc.TestDatabases;
+
+/**
+ * {@link R2dbcRoleService} on the MariaDB server of the machine; skipped without one,
+ * except on CI.
+ */
+class MariaDbR2dbcRoleServiceTests extends AbstractR2dbcRoleServiceTests {
+
+	@Override
+	String platform() {
+		return TestDatabases.MARIADB;
+	}
+
+	@Override
+	ConnectionFactory connectionFactory() {
+		return TestDatabases.mariadb();
+	}
+
+}
