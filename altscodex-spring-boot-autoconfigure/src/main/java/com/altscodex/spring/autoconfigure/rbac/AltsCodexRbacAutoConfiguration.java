@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.EmbeddedDatabaseConnection;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -30,7 +31,6 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.connection.init.ConnectionFactoryInitializer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
-import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -136,7 +136,7 @@ public final class AltsCodexRbacAutoConfiguration {
 		// reads it while its interceptors are made, before most beans exist
 		@Bean
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		@ConditionalOnMissingBean(MethodSecurityExpressionHandler.class)
+		@Conditional(OnNoMethodSecurityExpressionHandlerCondition.class)
 		static DefaultMethodSecurityExpressionHandler altsCodexMethodSecurityExpressionHandler() {
 			DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();
 			handler.setAuthorizationManagerFactory(new PermissionAuthorizationManagerFactory<>());

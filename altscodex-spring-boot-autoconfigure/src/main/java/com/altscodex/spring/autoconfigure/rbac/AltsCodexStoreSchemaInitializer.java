@@ -1,5 +1,9 @@
 package com.altscodex.spring.autoconfigure.rbac;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,6 +12,8 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.r2dbc.init.R2dbcScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 
 import com.altscodex.spring.autoconfigure.InvalidAltsCodexPropertyException;
 import com.altscodex.spring.pat.r2dbc.R2dbcPersonalAccessTokenService;
@@ -29,6 +35,27 @@ public class AltsCodexStoreSchemaInitializer extends R2dbcScriptDatabaseInitiali
 	 */
 	public AltsCodexStoreSchemaInitializer(ConnectionFactory connectionFactory, DatabaseInitializationMode mode) {
 		super(connectionFactory, settings(connectionFactory, mode));
+	}
+
+	/**
+	 * Runs the scripts read beforehand, on the thread that starts the application: Spring
+	 * reads a script's resource where the connection's answer arrives, which for a
+	 * database over the network is an event loop that must never wait for a file.
+	 */
+	@Override
+	protected void runScripts(Scripts scripts) {
+		List<Resource> read = new ArrayList<>();
+		for (Resource script : scripts) {
+			try (InputStream in = script.getInputStream()) {
+				read.add(new ByteArrayResource(in.readAllBytes(), script.getDescription()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read " + script.getDescription(), ex);
+			}
+		}
+		super.runScripts(new Scripts(read).continueOnError(scripts.isContinueOnError())
+			.separator(scripts.getSeparator())
+			.encoding(scripts.getEncoding()));
 	}
 
 	private static DatabaseInitializationSettings settings(ConnectionFactory connectionFactory,
