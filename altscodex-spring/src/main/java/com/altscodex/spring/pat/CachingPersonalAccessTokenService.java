@@ -29,15 +29,16 @@ public final class CachingPersonalAccessTokenService implements ReactivePersonal
 
 	private final ReactivePersonalAccessTokenService delegate;
 
-	private final AsyncCache<String, PersonalAccessToken> tokens;
+	// null when nothing is to be kept: Caffeine would still keep an entry a moment
+	private final @Nullable AsyncCache<String, PersonalAccessToken> tokens;
 
 	private Clock clock = Clock.systemUTC();
 
 	/**
 	 * Creates a caching service.
 	 * @param delegate the service that stores the tokens
-	 * @param timeToLive how long a token is kept at most
-	 * @param maximumSize the most tokens kept
+	 * @param timeToLive how long a token is kept at most; zero for none kept
+	 * @param maximumSize the most tokens kept; zero for none
 	 */
 	public CachingPersonalAccessTokenService(ReactivePersonalAccessTokenService delegate, Duration timeToLive,
 			long maximumSize) {
@@ -45,7 +46,8 @@ public final class CachingPersonalAccessTokenService implements ReactivePersonal
 		Assert.isTrue(timeToLive != null && !timeToLive.isNegative(), "timeToLive must not be negative");
 		Assert.isTrue(maximumSize >= 0, "maximumSize must not be negative");
 		this.delegate = delegate;
-		this.tokens = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).buildAsync();
+		this.tokens = (timeToLive.isZero() || maximumSize == 0) ? null
+				: Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).buildAsync();
 	}
 
 	/**
@@ -75,7 +77,10 @@ public final class CachingPersonalAccessTokenService implements ReactivePersonal
 	}
 
 	private void forget(Predicate<PersonalAccessToken> which) {
-		this.tokens.synchronous().asMap().values().removeIf(which);
+		AsyncCache<String, PersonalAccessToken> tokens = this.tokens;
+		if (tokens != null) {
+			tokens.synchronous().asMap().values().removeIf(which);
+		}
 	}
 
 	@Override
@@ -83,14 +88,18 @@ public final class CachingPersonalAccessTokenService implements ReactivePersonal
 		if (!PersonalAccessTokenCodec.isWellFormed(rawToken)) {
 			return Mono.empty();
 		}
+		AsyncCache<String, PersonalAccessToken> tokens = this.tokens;
+		if (tokens == null) {
+			return this.delegate.resolve(rawToken);
+		}
 		String hash = PersonalAccessTokenCodec.hash(rawToken);
 		return Mono
-			.fromFuture(() -> this.tokens.get(hash, (key, executor) -> this.delegate.resolve(rawToken).toFuture()), true)
+			.fromFuture(() -> tokens.get(hash, (key, executor) -> this.delegate.resolve(rawToken).toFuture()), true)
 			.flatMap((token) -> {
 				if (token.isLive(this.clock.instant())) {
 					return Mono.just(token);
 				}
-				this.tokens.synchronous().invalidate(hash);
+				tokens.synchronous().invalidate(hash);
 				return Mono.empty();
 			});
 	}

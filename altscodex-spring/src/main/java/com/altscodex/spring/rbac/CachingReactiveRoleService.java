@@ -26,7 +26,8 @@ public final class CachingReactiveRoleService implements ReactiveRoleService {
 
 	private final ReactiveRoleService delegate;
 
-	private final AsyncCache<String, UserAuthorizations> authorizations;
+	// null when nothing is to be kept: Caffeine would still keep an entry a moment
+	private final @Nullable AsyncCache<String, UserAuthorizations> authorizations;
 
 	private Consumer<RbacChange> changeListener = (change) -> {
 	};
@@ -34,18 +35,16 @@ public final class CachingReactiveRoleService implements ReactiveRoleService {
 	/**
 	 * Creates a caching service.
 	 * @param delegate the service that stores the roles
-	 * @param timeToLive how long an entry is kept at most
-	 * @param maximumSize the most users kept
+	 * @param timeToLive how long an entry is kept at most; zero for none kept
+	 * @param maximumSize the most users kept; zero for none
 	 */
 	public CachingReactiveRoleService(ReactiveRoleService delegate, Duration timeToLive, long maximumSize) {
 		Assert.notNull(delegate, "delegate cannot be null");
 		Assert.isTrue(timeToLive != null && !timeToLive.isNegative(), "timeToLive must not be negative");
 		Assert.isTrue(maximumSize >= 0, "maximumSize must not be negative");
 		this.delegate = delegate;
-		this.authorizations = Caffeine.newBuilder()
-			.expireAfterWrite(timeToLive)
-			.maximumSize(maximumSize)
-			.buildAsync();
+		this.authorizations = (timeToLive.isZero() || maximumSize == 0) ? null
+				: Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).buildAsync();
 	}
 
 	/**
@@ -63,19 +62,27 @@ public final class CachingReactiveRoleService implements ReactiveRoleService {
 	 * @param change the change
 	 */
 	public void forget(RbacChange change) {
+		AsyncCache<String, UserAuthorizations> authorizations = this.authorizations;
+		if (authorizations == null) {
+			return;
+		}
 		String slotId = change.slotId();
 		if (slotId != null) {
-			this.authorizations.synchronous().invalidate(slotId);
+			authorizations.synchronous().invalidate(slotId);
 		}
 		else {
-			this.authorizations.synchronous().invalidateAll();
+			authorizations.synchronous().invalidateAll();
 		}
 	}
 
 	@Override
 	public Mono<UserAuthorizations> loadAuthorizations(String slotId) {
+		AsyncCache<String, UserAuthorizations> authorizations = this.authorizations;
+		if (authorizations == null) {
+			return this.delegate.loadAuthorizations(slotId);
+		}
 		// suppressCancel: one request giving up must not cancel the load others wait for
-		return Mono.fromFuture(() -> this.authorizations.get(slotId,
+		return Mono.fromFuture(() -> authorizations.get(slotId,
 				(key, executor) -> this.delegate.loadAuthorizations(key).toFuture()), true);
 	}
 
