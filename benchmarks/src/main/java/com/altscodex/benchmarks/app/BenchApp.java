@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,6 +17,8 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import com.altscodex.benchmarks.server.Authorization;
+import com.altscodex.benchmarks.server.AuthorizationBenchConfiguration;
 import com.altscodex.benchmarks.server.BenchServerConfiguration;
 import com.altscodex.benchmarks.server.BenchServers;
 import com.altscodex.benchmarks.server.JwtBodies;
@@ -25,6 +28,8 @@ import com.altscodex.benchmarks.server.SecuredBenchConfiguration;
 import com.altscodex.benchmarks.server.Security;
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.pending.PendingLoginRegistry;
+import com.altscodex.spring.security.AltsCodexUserService;
+import com.altscodex.spring.security.DefaultAltsCodexUserService;
 
 /**
  * The app under test: {@code POST /login} with the raw JWT as its body signs the user in
@@ -38,6 +43,10 @@ import com.altscodex.spring.client.pending.PendingLoginRegistry;
  * sign-in answers it); with {@code --bench.security=form-login}, Spring Security's own
  * form login instead. Either adds {@code GET /bench/hello} ({@link SecuredBenchConfiguration}).
  * Without the property the app has no Spring Security at all ({@link Security#NONE}).
+ * With {@code --bench.authorization=rbac} or {@code without-rbac} on top of the starter's
+ * chain, the app is one of the authz stage's ({@link AuthorizationBenchConfiguration}):
+ * roles and personal access tokens on, or off with the permission from the app's
+ * {@link AltsCodexUserService} instead.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @Import(BenchServerConfiguration.class)
@@ -133,6 +142,36 @@ public class BenchApp {
 				}
 
 			};
+		}
+
+	}
+
+	/**
+	 * Roles and personal access tokens as the starter has them by default, the role's
+	 * users seeded by the suite through {@code altscodex.rbac.bootstrap.reader}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = BenchServers.AUTHORIZATION_PROPERTY, havingValue = "rbac")
+	@Import(AuthorizationBenchConfiguration.class)
+	static class RbacAuthorization {
+
+	}
+
+	/**
+	 * Roles and tokens off ({@code altscodex.rbac.enabled=false}): the permission comes
+	 * from the user service at sign-in, beside the {@code ROLE_USER} the starter's default
+	 * gives, as an application without roles would grant it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = BenchServers.AUTHORIZATION_PROPERTY, havingValue = "without-rbac")
+	@Import(AuthorizationBenchConfiguration.class)
+	static class UserServiceAuthorization {
+
+		@Bean
+		AltsCodexUserService benchUserService() {
+			DefaultAltsCodexUserService users = new DefaultAltsCodexUserService();
+			users.setAuthorities(AuthorityUtils.createAuthorityList("ROLE_USER", Authorization.PERMISSION));
+			return users;
 		}
 
 	}

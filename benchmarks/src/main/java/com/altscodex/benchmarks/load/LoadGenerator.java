@@ -32,6 +32,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.altscodex.benchmarks.server.SecuredBenchConfiguration;
 import com.altscodex.benchmarks.server.Security;
 import com.altscodex.benchmarks.suite.Args;
 
@@ -42,7 +43,8 @@ import com.altscodex.benchmarks.suite.Args;
  * {@code --measure} seconds; prints {@code WINDOW_START} and {@code WINDOW_END} as the
  * measured window opens and closes, then {@code RESULT <json>}. {@code --flow} says what
  * each user does (see {@code steps}): a plain login, a login through the starter's
- * security chain, or requests of a signed-in session.</li>
+ * security chain, requests of a signed-in session, anonymous requests or requests with a
+ * personal access token.</li>
  * <li>{@code hold}: opens {@code --count} logins that are never answered (the simulator
  * withholds callbacks) in batches of {@code --batch}, over HTTP/1.1 (one connection each)
  * or h2c ({@code --protocol h2c}, HTTP/2 with prior knowledge, streams multiplexed),
@@ -105,7 +107,7 @@ public final class LoadGenerator {
 		System.exit(0);
 	}
 
-	private static void closed(Args args, String target, JwtPool jwts) throws InterruptedException {
+	private static void closed(Args args, String target, JwtPool jwts) throws InterruptedException, IOException {
 		int users = args.intValue("users", 64);
 		double warmup = args.doubleValue("warmup", 10);
 		double measure = args.doubleValue("measure", 20);
@@ -155,19 +157,36 @@ public final class LoadGenerator {
 	 * starter's chain: the CSRF cookie once, then {@code POST /login} with
 	 * {@code {"jwt": ..}}, the cookies and the CSRF header; with
 	 * {@code --source-addresses <first>+<count>} each login on a new connection from the
-	 * next of those addresses, so that a limit per address never applies) or
+	 * next of those addresses, so that a limit per address never applies),
 	 * {@code session} (signed in once through the chain of {@code --security
-	 * starter|form-login}, then {@code GET /bench/hello} with the session's cookies). The
-	 * users sign in, or fetch their CSRF cookie, before the warm-up begins.
+	 * starter|form-login}, then {@code GET /bench/hello}, or {@code --path}, with the
+	 * session's cookies), {@code anonymous} ({@code GET /bench/public}, no credential) or
+	 * {@code token} ({@code GET /bench/reports} with the user's own personal access token,
+	 * the n-th user the n-th of {@code --token-file}). The users sign in, or fetch their
+	 * CSRF cookie, before the warm-up begins.
 	 */
 	private static List<Supplier<Mono<Outcome>>> steps(Args args, String target, JwtPool jwts,
-			ConnectionProvider connections, int users) {
+			ConnectionProvider connections, int users) throws IOException {
 		String flow = args.get("flow", "login");
 		if (flow.equals("login")) {
 			HttpClient client = Logins.configure(HttpClient.create(connections), target);
 			return Collections.nCopies(users, () -> Logins.login(client, jwts.next()));
 		}
 		HttpClient client = HttpClient.create(connections).baseUrl(target);
+		if (flow.equals("anonymous")) {
+			return Collections.nCopies(users, () -> TokenRequests.anonymous(client));
+		}
+		if (flow.equals("token")) {
+			List<String> authorizations = TokenRequests.authorizations(Path.of(args.required("token-file")));
+			if (authorizations.size() < users) {
+				throw new IllegalArgumentException(users + " users need as many tokens, and "
+						+ args.required("token-file") + " holds " + authorizations.size());
+			}
+			return authorizations.subList(0, users)
+				.stream()
+				.<Supplier<Mono<Outcome>>>map((authorization) -> () -> TokenRequests.withToken(client, authorization))
+				.toList();
+		}
 		List<CookieJar> jars = new ArrayList<>();
 		List<Supplier<Mono<Outcome>>> steps = new ArrayList<>();
 		Mono<Void> prepared;
@@ -184,10 +203,11 @@ public final class LoadGenerator {
 			}
 			case "session" -> {
 				Security security = Security.of(args.required("security"));
+				String path = args.get("path", SecuredBenchConfiguration.HELLO_PATH);
 				for (int i = 0; i < users; i++) {
 					CookieJar jar = new CookieJar();
 					jars.add(jar);
-					steps.add(() -> SecuredLogins.hello(client, jar));
+					steps.add(() -> SecuredLogins.hello(client, jar, path));
 				}
 				prepared = Flux.fromIterable(jars)
 					.flatMap((jar) -> SecuredLogins.signIn(client, jar, security, jwts.next()), users)

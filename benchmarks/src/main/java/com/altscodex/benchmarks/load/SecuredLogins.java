@@ -28,7 +28,8 @@ import com.altscodex.benchmarks.server.Security;
  * <li>Spring Security's form login: {@code GET /login} for the login page (and the
  * session holding its CSRF token), then {@code POST /login} with the user, the password
  * and the page's {@code _csrf}: {@code 302} and a new {@value #SESSION_COOKIE};</li>
- * <li>then, signed in, {@code GET /bench/hello} with the cookies.</li>
+ * <li>then, signed in, {@code GET /bench/hello} (or {@code /bench/reports}) with the
+ * cookies.</li>
  * </ul>
  */
 final class SecuredLogins {
@@ -167,11 +168,12 @@ final class SecuredLogins {
 	}
 
 	/**
-	 * {@code GET /bench/hello} in a signed-in session.
+	 * {@code GET} of a trivial endpoint in a signed-in session: {@code /bench/hello}, or in
+	 * the authz stage {@code /bench/reports}; both answer {@value SecuredBenchConfiguration#HELLO}.
 	 */
-	static Mono<Outcome> hello(HttpClient client, CookieJar jar) {
+	static Mono<Outcome> hello(HttpClient client, CookieJar jar, String path) {
 		return client.request(HttpMethod.GET)
-			.uri(SecuredBenchConfiguration.HELLO_PATH)
+			.uri(path)
 			.send((request, outbound) -> {
 				withCookies(request, jar);
 				return outbound;

@@ -14,10 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
- * Starts an app under load with the bench's defaults, its {@link Variant} and its
- * {@link Security}, and prints {@value #READY} on standard output once it serves
- * requests (with whether it has Spring Security's {@code WebFilterChainProxy}), for the
- * orchestrator that waits for it.
+ * Starts an app under load with the bench's defaults, its {@link Variant}, its
+ * {@link Security} and its {@link Authorization}, and prints {@value #READY} on standard
+ * output once it serves requests (with whether it has Spring Security's
+ * {@code WebFilterChainProxy}), for the orchestrator that waits for it.
  */
 public final class BenchServers {
 
@@ -27,14 +27,18 @@ public final class BenchServers {
 	/** The property that selects an app's {@link Security}. */
 	public static final String SECURITY_PROPERTY = "bench.security";
 
+	/** The property that selects an app's {@link Authorization}. */
+	public static final String AUTHORIZATION_PROPERTY = "bench.authorization";
+
 	private BenchServers() {
 	}
 
 	/**
 	 * Runs an app. {@code --bench.variant=observed|plain} (default {@code observed})
 	 * selects the variant, {@code --bench.security=none|starter|form-login} (default
-	 * {@code none}) its Spring Security; every other argument is a Spring Boot property
-	 * as usual.
+	 * {@code none}) its Spring Security, {@code --bench.authorization=none|rbac|without-rbac}
+	 * (default {@code none}; any other needs {@code --bench.security=starter}) its
+	 * authorization; every other argument is a Spring Boot property as usual.
 	 * @param application the {@code @SpringBootApplication} class
 	 * @param args the command-line arguments
 	 */
@@ -52,15 +56,23 @@ public final class BenchServers {
 	public static void run(Class<?> application, String[] args, boolean withoutStarter) {
 		Variant variant = Variant.of(argument(args, "bench.variant", Variant.OBSERVED.propertyValue()));
 		Security security = Security.of(argument(args, SECURITY_PROPERTY, Security.NONE.propertyValue()));
+		Authorization authorization = Authorization
+			.of(argument(args, AUTHORIZATION_PROPERTY, Authorization.NONE.propertyValue()));
+		if (authorization != Authorization.NONE && security != Security.STARTER) {
+			// its chain is the starter's, with an anonymous endpoint added
+			throw new IllegalArgumentException(AUTHORIZATION_PROPERTY + "=" + authorization.propertyValue() + " needs "
+					+ SECURITY_PROPERTY + "=" + Security.STARTER.propertyValue());
+		}
 		SpringApplication app = new SpringApplication(application);
 		Set<String> excluded = excludedAutoConfigurations(variant, security, withoutStarter,
 				BenchServers.class.getClassLoader());
-		app.setDefaultProperties(defaults(security, excluded));
+		app.setDefaultProperties(defaults(security, authorization, excluded));
 		app.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			ConfigurableApplicationContext context = event.getApplicationContext();
 			String port = context.getEnvironment().getProperty("local.server.port", "?");
 			System.out.println(READY + " app=" + application.getSimpleName() + " variant=" + variant.propertyValue()
-					+ " security=" + security.propertyValue() + " port=" + port + " excludedAutoConfigurations="
+					+ " security=" + security.propertyValue() + " authorization=" + authorization.propertyValue()
+					+ " port=" + port + " excludedAutoConfigurations="
 					+ excluded.size() + " webFilterChainProxy="
 					+ (context.getBeanNamesForType(WebFilterChainProxy.class).length > 0) + " nativeTransport="
 					+ (LoopResources.DEFAULT_NATIVE && LoopResources.hasNativeSupport()));
@@ -87,7 +99,7 @@ public final class BenchServers {
 	/**
 	 * The properties every app gets unless its command line says otherwise.
 	 */
-	static Map<String, Object> defaults(Security security, Set<String> excluded) {
+	static Map<String, Object> defaults(Security security, Authorization authorization, Set<String> excluded) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("server.address", "127.0.0.1");
 		defaults.put("spring.main.banner-mode", "off");
@@ -96,6 +108,7 @@ public final class BenchServers {
 			// Spring Security's own chain: the starter's sign-in stays out of it
 			defaults.put("altscodex.security.enabled", "false");
 		}
+		defaults.putAll(authorization.defaults());
 		if (!excluded.isEmpty()) {
 			defaults.put("spring.autoconfigure.exclude", String.join(",", excluded));
 		}

@@ -26,11 +26,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -47,6 +50,8 @@ import com.altscodex.benchmarks.load.LoadGenerator;
 import com.altscodex.benchmarks.load.Results;
 import com.altscodex.benchmarks.memory.ClientFootprint;
 import com.altscodex.benchmarks.memory.RegistryFootprint;
+import com.altscodex.benchmarks.server.Authorization;
+import com.altscodex.benchmarks.server.AuthorizationBenchConfiguration;
 import com.altscodex.benchmarks.server.BenchServers;
 import com.altscodex.benchmarks.server.SecuredBenchConfiguration;
 import com.altscodex.benchmarks.server.Security;
@@ -63,6 +68,7 @@ import com.altscodex.benchmarks.suite.SuiteResults.RegistryEntrySize;
 import com.altscodex.benchmarks.suite.SuiteSettings.Stage;
 import com.altscodex.spring.autoconfigure.metrics.AltsCodexClientMetrics;
 import com.altscodex.spring.autoconfigure.security.AltsCodexSecurityProperties;
+import com.altscodex.spring.pat.PersonalAccessTokenCodec;
 
 /**
  * Runs the whole suite and writes the report: {@code docs/performance.md} and
@@ -175,6 +181,9 @@ public final class BenchmarkSuite {
 			if (this.settings.runs(Stage.SECURITY)) {
 				stage("security", this::security);
 			}
+			if (this.settings.runs(Stage.AUTHZ)) {
+				stage("authz", this::authz);
+			}
 		}
 		finally {
 			stopAll();
@@ -197,15 +206,20 @@ public final class BenchmarkSuite {
 	}
 
 	/*
-	 * --merge: the security stage of this run replaces the one of the results file, every
-	 * other stage's figures and the run they came from stay, and the report is rendered
-	 * again from the whole.
+	 * --merge: the stages of this run (security, authz) replace those of the results file,
+	 * every other stage's figures and the run they came from stay, and the report is
+	 * rendered again from the whole.
 	 */
 	private void merge() throws IOException {
 		SuiteResults stored = merged(Files.readString(this.settings.jsonFile(), StandardCharsets.UTF_8),
-				this.results.security);
-		log("Merging the security stage into " + relative(this.settings, this.settings.jsonFile())
-				+ ", measured by " + ((stored.run != null) ? stored.run.command() : "an unknown run"));
+				this.results, this.settings.stages());
+		String stages = this.settings.stages()
+			.stream()
+			.map((stage) -> stage.name().toLowerCase(Locale.ROOT))
+			.collect(Collectors.joining(" and "));
+		log("Merging the " + stages + " stage" + ((this.settings.stages().size() > 1) ? "s" : "") + " into "
+				+ relative(this.settings, this.settings.jsonFile()) + ", measured by "
+				+ ((stored.run != null) ? stored.run.command() : "an unknown run"));
 		write(stored, this.settings);
 	}
 
@@ -1544,6 +1558,246 @@ public final class BenchmarkSuite {
 				"count-users "));
 	}
 
+	// authz
+
+	/*
+	 * The authz stage: requests with a personal access token next to anonymous requests
+	 * through the same app, and requests of signed-in sessions with roles next to the same
+	 * app without them, in rounds whose order alternates. Its checks and problems stay
+	 * with its results, so that a later run can merge them alone.
+	 */
+	private void authz() {
+		AuthzResults authz = new AuthzResults();
+		this.results.authz = authz;
+		Notes notes = new Notes(authz.checks, authz.problems);
+		Instant started = Instant.now();
+		authz.machine = EnvironmentProbe.load(this.clock, Duration.ofSeconds(3));
+		log("Authz stage; the machine before it: " + describe(authz.machine));
+		try {
+			if (this.simulator == null) {
+				startSimulator();
+			}
+			stage("authz: tokens and sessions", () -> tokensAndSessions(authz, notes), notes);
+		}
+		finally {
+			stop(this.simulator);
+			this.simulator = null;
+		}
+		Instant finished = Instant.now();
+		authz.run = new SuiteResults.RunInfo(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
+				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
+				Duration.between(started, finished).toSeconds() / 60.0, this.settings.command(), this.settings.quick(),
+				List.of(Stage.AUTHZ.name()), this.settings.profile(), this.settings.describe());
+		authz.gitCommit = Objects.requireNonNull(this.results.environment).gitCommit();
+	}
+
+	/*
+	 * Three apps, each started once: one with roles and tokens on that mints a token for
+	 * each user of the load generators, asked anonymously and with the tokens in turn;
+	 * one with roles on and one with them off, asked by signed-in sessions. The users of
+	 * every load generator are the first of the JWT file, and they are the role's.
+	 */
+	private void tokensAndSessions(AuthzResults authz, Notes notes) {
+		int users = this.settings.authzUsers();
+		List<JwtEntry> entries = jwtEntries(this.jwtFile, users + 1);
+		// the one beyond holds no role: the checks ask for the guarded endpoint as that user too
+		List<String> owners = entries.subList(0, users).stream().map(JwtEntry::user).toList();
+		Path tokens = this.settings.workDir().resolve("authz-tokens.txt");
+		try {
+			Files.deleteIfExists(tokens);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String limit = Long.toString(SuiteSettings.SECURITY_LOAD_RATE_LIMIT);
+		List<String> chain = List.of("--altscodex.security.rate-limit.capacity=" + limit,
+				"--altscodex.security.rate-limit.refill-tokens=" + limit);
+		List<String> rbac = new ArrayList<>(chain);
+		rbac.add("--" + BenchServers.AUTHORIZATION_PROPERTY + "=" + Authorization.RBAC.propertyValue());
+		rbac.add("--" + Authorization.BOOTSTRAP_PROPERTY + "=" + String.join(",", owners));
+		List<String> minting = new ArrayList<>(rbac);
+		minting.add("--" + AuthorizationBenchConfiguration.TOKEN_FILE_PROPERTY + "=" + tokens);
+		List<String> withoutRbac = new ArrayList<>(chain);
+		withoutRbac.add("--" + BenchServers.AUTHORIZATION_PROPERTY + "=" + Authorization.WITHOUT_RBAC.propertyValue());
+		Map<Subject, App> apps = new EnumMap<>(Subject.class);
+		try {
+			apps.put(Subject.PAT, startApp(Subject.PAT, "authz-tokens", this.simulatorPort, SuiteSettings.APP_FLAGS,
+					minting));
+			apps.put(Subject.RBAC, startApp(Subject.RBAC, "authz-rbac", this.simulatorPort, SuiteSettings.APP_FLAGS,
+					rbac));
+			apps.put(Subject.WITHOUT_RBAC, startApp(Subject.WITHOUT_RBAC, "authz-without-rbac", this.simulatorPort,
+					SuiteSettings.APP_FLAGS, withoutRbac));
+			log("Starting the authz stage's apps: " + apps.keySet());
+			for (App app : apps.values()) {
+				awaitReady(app, this.jwtFile, notes);
+			}
+			App tokensApp = apps.get(Subject.PAT);
+			// the same process, asked without a credential
+			apps.put(Subject.ANONYMOUS, new App(Subject.ANONYMOUS, tokensApp.port, tokensApp.process));
+			notes.checks().add(tokensCheck(tokensApp, tokens, users));
+			JwtEntry member = entries.get(0);
+			JwtEntry outsider = entries.get(users);
+			notes.checks().add(sessionsCheck(apps.get(Subject.RBAC), member, outsider, true));
+			notes.checks().add(sessionsCheck(apps.get(Subject.WITHOUT_RBAC), member, outsider, false));
+			warmUp(tokensApp, List.of(authzFlow(Subject.ANONYMOUS, tokens), authzFlow(Subject.PAT, tokens)),
+					", requesting anonymously and with tokens in turn", notes);
+			for (Subject subject : List.of(Subject.RBAC, Subject.WITHOUT_RBAC)) {
+				warmUp(apps.get(subject), List.of(authzFlow(subject, tokens)), ", requesting in sessions", notes);
+			}
+			List<List<Subject>> comparisons = List.of(List.of(Subject.ANONYMOUS, Subject.PAT),
+					List.of(Subject.WITHOUT_RBAC, Subject.RBAC));
+			for (int round = 1; round <= this.settings.authzRounds(); round++) {
+				for (List<Subject> comparison : comparisons) {
+					List<LoadRun> runs = (comparison.contains(Subject.PAT)) ? authz.pat : authz.rbac;
+					for (int i = 0; i < comparison.size(); i++) {
+						Subject subject = comparison.get((i + round - 1) % comparison.size());
+						LoadRun run = closedLoop(apps.get(subject), users, this.settings.warmupSeconds(),
+								this.settings.measureSeconds(), subject.key + "-round-" + round, round,
+								authzFlow(subject, tokens));
+						runs.add(run);
+						log(String.format(Locale.ROOT, "%-26s %4d users (round %d): %8.1f requests/s, p99 %7.2f ms, "
+								+ "app CPU %.3f ms/request, errors %d", subject.label, users, round,
+								run.result().loginsPerSecond(), run.result().latency().p99(), run.appCpuMsPerLogin(),
+								run.result().errors().total()));
+					}
+				}
+			}
+			boolean missed = Verdicts.authzMissed(authz);
+			if (this.settings.profile() || (missed && !this.settings.noProfile())) {
+				for (Subject subject : List.of(Subject.ANONYMOUS, Subject.PAT, Subject.WITHOUT_RBAC, Subject.RBAC)) {
+					stage("authz: profile " + subject.key, () -> authz.profiles.add(profileRun(apps.get(subject),
+							"authz-" + subject.key + ".jfr", authzFlow(subject, tokens))), notes);
+				}
+			}
+		}
+		finally {
+			// the anonymous requests' app is the tokens' process: stopped once
+			apps.values().stream().map(App::process).distinct().forEach(this::stop);
+		}
+	}
+
+	/**
+	 * What each user of a closed loop of the authz stage does: {@code GET /bench/public}
+	 * without a credential, {@code GET /bench/reports} with a token of its own, or the
+	 * same signed in.
+	 */
+	private static List<String> authzFlow(Subject subject, Path tokens) {
+		return switch (subject) {
+			case ANONYMOUS -> List.of("--flow", "anonymous");
+			case PAT -> List.of("--flow", "token", "--token-file", tokens.toString());
+			default -> List.of("--flow", "session", "--security", Security.STARTER.propertyValue(), "--path",
+					AuthorizationBenchConfiguration.REPORTS_PATH);
+		};
+	}
+
+	/**
+	 * Checks the app that mints tokens: as many as asked for, the open endpoint open, the
+	 * guarded one refused without a token or with one it never minted, answered with one
+	 * of its own.
+	 * @return what was checked, for the report
+	 */
+	private String tokensCheck(App app, Path tokens, int users) {
+		List<JwtEntry> minted = jwtEntries(tokens, Integer.MAX_VALUE);
+		if (minted.size() != users) {
+			throw new IllegalStateException(app.subject.label + " minted " + minted.size() + " tokens, not " + users
+					+ app.process.tail());
+		}
+		expect(app, "GET " + AuthorizationBenchConfiguration.PUBLIC_PATH + " without a credential",
+				get(app, AuthorizationBenchConfiguration.PUBLIC_PATH, null, null), 200);
+		expect(app, "GET " + AuthorizationBenchConfiguration.REPORTS_PATH + " without a credential",
+				get(app, AuthorizationBenchConfiguration.REPORTS_PATH, null, null), 401);
+		expect(app, "GET " + AuthorizationBenchConfiguration.REPORTS_PATH + " with a token it never minted",
+				get(app, AuthorizationBenchConfiguration.REPORTS_PATH, null,
+						"Bearer " + new PersonalAccessTokenCodec().generate()), 401);
+		JwtEntry first = minted.get(0);
+		expect(app, "GET " + AuthorizationBenchConfiguration.REPORTS_PATH + " with " + first.user() + "'s token",
+				get(app, AuthorizationBenchConfiguration.REPORTS_PATH, null, "Bearer " + first.jwt()), 200);
+		return app.subject.label + " (" + app.process.name() + "): roles and tokens on, " + users + " tokens "
+				+ "minted at start-up, one for each user of the role " + Authorization.ROLE + " ("
+				+ Authorization.PERMISSION + "), each with that scope; GET "
+				+ AuthorizationBenchConfiguration.PUBLIC_PATH + " without a credential answered 200; GET "
+				+ AuthorizationBenchConfiguration.REPORTS_PATH + " answered 401 without one and with a well-formed "
+				+ "token the app never minted, 200 with a token of its own";
+	}
+
+	/**
+	 * Checks an app asked by signed-in sessions: a user of the role may request the
+	 * guarded endpoint, and one outside it only without roles, where everyone has the
+	 * permission from the user service.
+	 * @return what was checked, with the authorities each user signed in with, for the
+	 * report
+	 */
+	private String sessionsCheck(App app, JwtEntry member, JwtEntry outsider, boolean rbac) {
+		List<String> authorities = new ArrayList<>();
+		for (JwtEntry entry : List.of(member, outsider)) {
+			String cookies = signIn(app, entry);
+			boolean allowed = !rbac || entry == member;
+			expect(app, "GET " + AuthorizationBenchConfiguration.REPORTS_PATH + " signed in as " + entry.user(),
+					get(app, AuthorizationBenchConfiguration.REPORTS_PATH, cookies, null), allowed ? 200 : 403);
+			JsonNode me = JSON.readTree(get(app, "/me", cookies, null).body());
+			authorities.add(entry.user() + " " + me.path("authorities"));
+		}
+		return app.subject.label + " (" + app.process.name() + "): roles and tokens "
+				+ (rbac ? "on, the users of the load generators seeded into the role " + Authorization.ROLE + " ("
+						+ Authorization.PERMISSION + ") through " + Authorization.BOOTSTRAP_PROPERTY
+						: "off (altscodex.rbac.enabled=false), " + Authorization.PERMISSION + " from the app's user "
+								+ "service for every user")
+				+ "; GET " + AuthorizationBenchConfiguration.REPORTS_PATH + " signed in answered 200 for "
+				+ member.user() + " and " + (rbac ? "403" : "200") + " for " + outsider.user()
+				+ (rbac ? ", who holds no role" : "") + "; their authorities (GET /me): "
+				+ String.join(", ", authorities);
+	}
+
+	/**
+	 * Signs a user in through the starter's chain as a page does: a page for the CSRF
+	 * cookie, then {@code POST /login} with the JWT.
+	 * @return the session's cookies, as a {@code Cookie} header
+	 */
+	private String signIn(App app, JwtEntry entry) {
+		HttpResponse<String> page = get(app, SecuredBenchConfiguration.HELLO_PATH, null, null);
+		String token = cookie(page, "XSRF-TOKEN");
+		if (token == null) {
+			throw new IllegalStateException(app.subject.label + " set no CSRF cookie" + app.process.tail());
+		}
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(app.uri("/login"))
+			.header("Content-Type", "application/json")
+			.header("Cookie", "XSRF-TOKEN=" + token)
+			.header("X-XSRF-TOKEN", token)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"jwt\":\"" + entry.jwt() + "\"}"))
+			.build());
+		String session = cookie(answer, "SESSION");
+		if (answer.statusCode() != 200 || session == null) {
+			throw new IllegalStateException(app.subject.label + " answered the sign-in of " + entry.user() + " with "
+					+ answer.statusCode() + " " + answer.body() + app.process.tail());
+		}
+		String csrf = cookie(answer, "XSRF-TOKEN");
+		return "SESSION=" + session + "; XSRF-TOKEN=" + ((csrf != null) ? csrf : token);
+	}
+
+	private HttpResponse<String> get(App app, String path, @Nullable String cookies, @Nullable String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path)).header("Accept", "application/json").GET();
+		if (cookies != null) {
+			request.header("Cookie", cookies);
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request.build());
+	}
+
+	/**
+	 * Fails the stage when an answer is not the one expected; a {@code 200} must carry
+	 * the trivial endpoint's body.
+	 */
+	private static void expect(App app, String request, HttpResponse<String> answer, int status) {
+		boolean expected = answer.statusCode() == status
+				&& (status != 200 || answer.body().equals(SecuredBenchConfiguration.HELLO));
+		if (!expected) {
+			throw new IllegalStateException(app.subject.label + " answered " + request + " with "
+					+ answer.statusCode() + " " + answer.body() + ", not " + status + app.process.tail());
+		}
+	}
+
 	// JMH
 	// JMH
 
@@ -1726,17 +1980,23 @@ public final class BenchmarkSuite {
 	}
 
 	/**
-	 * The results of a file with its security stage replaced by another run's, everything
+	 * The results of a file with some of its stages replaced by another run's, everything
 	 * else as stored; the verdicts are computed again when written.
 	 * @param stored the results file's content
-	 * @param security the security stage of this run
+	 * @param run the results of this run
+	 * @param stages the stages of this run that replace the stored ones: security, authz
 	 * @return the merged results
 	 * @throws IllegalStateException when the stored results do not read back as written
 	 */
-	static SuiteResults merged(String stored, @Nullable SecurityResults security) {
+	static SuiteResults merged(String stored, SuiteResults run, Set<Stage> stages) {
 		SuiteResults results = SuiteResults.readBack(JSON, stored);
 		results.verdicts.clear();
-		results.security = security;
+		if (stages.contains(Stage.SECURITY)) {
+			results.security = run.security;
+		}
+		if (stages.contains(Stage.AUTHZ)) {
+			results.authz = run.authz;
+		}
 		return results;
 	}
 
@@ -1774,10 +2034,19 @@ public final class BenchmarkSuite {
 	// helpers
 
 	private static JwtEntry firstJwt(Path jwts) {
-		try {
-			String line = Files.readAllLines(jwts, StandardCharsets.US_ASCII).get(0);
-			int tab = line.indexOf('\t');
-			return new JwtEntry(line.substring(0, tab), line.substring(tab + 1));
+		return jwtEntries(jwts, 1).get(0);
+	}
+
+	/**
+	 * The first {@code count} entries of a file of {@code user<TAB>credential} lines (the
+	 * simulator's JWTs, the app's tokens), fewer if it has fewer.
+	 */
+	private static List<JwtEntry> jwtEntries(Path file, int count) {
+		try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
+			return lines.filter((line) -> line.indexOf('\t') > 0).limit(count).map((line) -> {
+				int tab = line.indexOf('\t');
+				return new JwtEntry(line.substring(0, tab), line.substring(tab + 1));
+			}).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -10,6 +10,8 @@ import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 import com.altscodex.benchmarks.load.Results;
+import com.altscodex.benchmarks.server.Authorization;
+import com.altscodex.benchmarks.server.AuthorizationBenchConfiguration;
 import com.altscodex.benchmarks.suite.SuiteResults.BurstRun;
 import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
 import com.altscodex.benchmarks.suite.SuiteResults.CpuUse;
@@ -77,8 +79,8 @@ final class Report {
 		memory();
 		flood();
 		security();
+		authz();
 		jmh();
-		pat();
 		checks();
 		line("Raw results of this run: [benchmarks/results/latest.json](../benchmarks/results/latest.json).");
 		return this.out.toString();
@@ -143,7 +145,8 @@ final class Report {
 		line("| limits | " + env.openFilesLimit() + " open files per process; CPU time from /proc in ticks of 1/"
 				+ env.clockTicksPerSecond() + " s |");
 		line("| stages | " + String.join(", ", run.stages()).toLowerCase(Locale.ROOT)
-				+ (securityMerged() ? "; security merged from a later run (see its section)" : "") + " |");
+				+ (securityMerged() ? "; security merged from a later run (see its section)" : "")
+				+ (authzMerged() ? "; authz merged from a later run (see its section)" : "") + " |");
 		line("| settings | " + describe(this.settings.values()) + " |");
 		line();
 		line("JVM flags:");
@@ -816,9 +819,16 @@ final class Report {
 	 */
 	boolean securityMerged() {
 		SecurityResults security = this.results.security;
+		return security != null && mergedLater(security.run);
+	}
+
+	/**
+	 * Whether a stage's run is another than the run of the results as a whole: a later
+	 * one, merged into them ({@code --merge}).
+	 */
+	private boolean mergedLater(@Nullable RunInfo stage) {
 		RunInfo run = this.results.run;
-		return security != null && security.run != null && run != null
-				&& !security.run.startedAt().equals(run.startedAt());
+		return stage != null && run != null && !stage.startedAt().equals(run.startedAt());
 	}
 
 	private void security() {
@@ -829,7 +839,7 @@ final class Report {
 		int cores = Objects.requireNonNull(this.results.environment).cores();
 		line("## Sign-in through Spring Security");
 		line();
-		line(securityProvenance(security));
+		line(provenance(security.run, security.gitCommit, securityMerged()));
 		line();
 		String note = (security.run != null) ? new RunSettings(security.run).note() : "";
 		if (securityMerged() && !note.isBlank()) {
@@ -876,14 +886,17 @@ final class Report {
 		}
 	}
 
-	private String securityProvenance(SecurityResults security) {
-		RunInfo run = security.run;
+	/**
+	 * Which run measured a stage that carries its run (security, authz), and whether it
+	 * was merged into the results of another.
+	 */
+	private static String provenance(@Nullable RunInfo run, @Nullable String gitCommit, boolean merged) {
 		if (run == null) {
 			return "The run that measured this stage was not recorded.";
 		}
 		String measured = "Measured on " + run.startedAt() + " with `" + run.command() + "` (" + fixed(run.minutes(), 1)
-				+ " minutes), commit " + ((security.gitCommit != null) ? security.gitCommit : "unknown");
-		return securityMerged() ? measured + ", and merged into the results of the run above (`--merge`): every other "
+				+ " minutes), commit " + ((gitCommit != null) ? gitCommit : "unknown");
+		return merged ? measured + ", and merged into the results of the run above (`--merge`): every other "
 				+ "section comes from that run. Every figure of this section is reproduced by that command."
 				: measured + ", as part of the run above. Every figure of this section is reproduced by `"
 						+ run.command() + "`.";
@@ -894,8 +907,16 @@ final class Report {
 	 * processes) and during its closed loops (the "other" column).
 	 */
 	String securityMachine(SecurityResults security) {
+		List<LoadRun> windows = new java.util.ArrayList<>(security.logins);
+		windows.addAll(security.sessions);
+		return machine(security.machine, windows);
+	}
+
+	/**
+	 * How busy the machine was for a stage: before it and during its closed loops.
+	 */
+	private static String machine(SecurityResults.@Nullable MachineLoad machine, List<LoadRun> windows) {
 		StringBuilder text = new StringBuilder();
-		SecurityResults.MachineLoad machine = security.machine;
 		if (machine != null) {
 			text.append("How busy the machine was: before the stage its load averages were ");
 			List<Double> load = machine.loadAverage();
@@ -915,8 +936,6 @@ final class Report {
 			}
 			text.append(". ");
 		}
-		List<LoadRun> windows = new java.util.ArrayList<>(security.logins);
-		windows.addAll(security.sessions);
 		if (!windows.isEmpty()) {
 			double[] other = windows.stream().mapToDouble((run) -> run.cpu().otherShare()).sorted().toArray();
 			long disturbed = windows.stream().filter((run) -> run.cpu().otherShare() > Verdicts.DISTURBED).count();
@@ -957,13 +976,13 @@ final class Report {
 				+ "in `X-XSRF-TOKEN`, as a page does; each login goes through the chain, the starter's client "
 				+ "(`authorize`, the callback, `get_token`) and the session, and is answered `{\"success\":true,"
 				+ "\"user\":{..}}`, whose user is checked against the JWT's. The plain app's users post the raw JWT to "
-				+ "its own route. " + windowsText() + " In " + rounds(security.logins)
+				+ "its own route. " + windowsText(securitySettings()) + " In " + rounds(security.logins)
 				+ " rounds, the order of the two apps alternating; \"of plain\" compares with the plain app in the same "
 				+ "round, the medians below with the plain app's medians.");
 		line();
 		closedLoopTable(security.logins, "logins/s", "of plain", Subject.PLAIN, "app CPU ms/login",
 				"app alloc. KB/login");
-		securityMedians(security.logins, List.of(Subject.PLAIN, Subject.SECURED), Subject.PLAIN, users, "logins/s",
+		closedLoopMedians(security.logins, List.of(Subject.PLAIN, Subject.SECURED), Subject.PLAIN, users, "logins/s",
 				"of plain");
 		Optional<Verdicts.Figures> secured = Verdicts.figures(security.logins, Subject.SECURED, users);
 		Optional<Verdicts.Figures> plain = Verdicts.figures(security.logins, Subject.PLAIN, users);
@@ -990,14 +1009,14 @@ final class Report {
 				+ "closed loop, request `GET /bench/hello` with their cookies (the `SESSION` cookie of the in-memory "
 				+ "`WebSession`; with the starter's chain also the `XSRF-TOKEN` cookie, as a browser sends every cookie "
 				+ "of the site); only `200 {\"hello\":\"world\"}` counts, anything else is an error. A \"login\" of "
-				+ "these tables is one request. " + windowsText() + " In " + rounds(security.sessions)
+				+ "these tables is one request. " + windowsText(securitySettings()) + " In " + rounds(security.sessions)
 				+ " rounds, the order alternating; \"of Spring Security's\" compares with the form-login chain in the "
 				+ "same round. Target: the starter's chain at " + Verdicts.percent(Verdicts.SESSION_FRACTION)
 				+ " or more of Spring Security's own chain's throughput (medians).");
 		line();
 		closedLoopTable(security.sessions, "requests/s", "of Spring Security's", Subject.FORM_LOGIN,
 				"app CPU ms/request", "app alloc. KB/request");
-		securityMedians(security.sessions, List.of(Subject.FORM_LOGIN, Subject.SECURED), Subject.FORM_LOGIN, users,
+		closedLoopMedians(security.sessions, List.of(Subject.FORM_LOGIN, Subject.SECURED), Subject.FORM_LOGIN, users,
 				"requests/s", "of Spring Security's");
 		Optional<Verdicts.Figures> starterChain = Verdicts.figures(security.sessions, Subject.SECURED, users);
 		Optional<Verdicts.Figures> ownChain = Verdicts.figures(security.sessions, Subject.FORM_LOGIN, users);
@@ -1010,30 +1029,33 @@ final class Report {
 					+ Verdicts.sessionsWhy(starterChain.get(), ownChain.get(), security.profiles));
 			line();
 		}
-		securityProfiles(security);
+		requestProfiles(security.profiles, "Where a session's request spends its time");
 	}
 
-	private void securityProfiles(SecurityResults security) {
-		if (security.profiles.isEmpty()) {
+	/**
+	 * The JFR profiles of a stage's requests side by side, each in detail after.
+	 */
+	private void requestProfiles(List<ProfileRun> profiles, String title) {
+		if (profiles.isEmpty()) {
 			return;
 		}
-		line("Where a session's request spends its time: a separate " + Verdicts.TARGET_USERS + "-user run of each app "
+		line(title + ": a separate " + Verdicts.TARGET_USERS + "-user run of each app "
 				+ "under Java Flight Recorder (`settings=profile`), after a warm-up under a throw-away recording, as in "
 				+ "the load stage; its throughput is not used for any verdict. Execution samples cover Java code only.");
 		line();
 		StringBuilder header = new StringBuilder("| samples by component of the executing method");
 		StringBuilder rule = new StringBuilder("|---");
-		for (ProfileRun profile : security.profiles) {
+		for (ProfileRun profile : profiles) {
 			header.append(" | ").append(Subject.of(profile.variant()).label);
 			rule.append("|---:");
 		}
 		line(header.append(" |").toString());
 		line(rule.append("|").toString());
 		java.util.Set<String> names = new java.util.LinkedHashSet<>();
-		security.profiles.forEach((profile) -> profile.byComponent().forEach((share) -> names.add(share.name())));
+		profiles.forEach((profile) -> profile.byComponent().forEach((share) -> names.add(share.name())));
 		for (String name : names) {
 			StringBuilder row = new StringBuilder("| " + name);
-			for (ProfileRun profile : security.profiles) {
+			for (ProfileRun profile : profiles) {
 				row.append(" | ")
 					.append(profile.byComponent()
 						.stream()
@@ -1045,7 +1067,7 @@ final class Report {
 			line(row.append(" |").toString());
 		}
 		line();
-		for (ProfileRun profile : security.profiles) {
+		for (ProfileRun profile : profiles) {
 			String label = Subject.of(profile.variant()).label;
 			line("`" + profile.jfrFile() + "` (" + label + "): " + profile.executionSamples() + " execution samples, "
 					+ String.format(Locale.ROOT, "%,d", profile.logins()) + " requests in the recording, "
@@ -1061,9 +1083,9 @@ final class Report {
 		}
 	}
 
-	private String windowsText() {
-		OptionalDouble warmup = securitySettings().number("warmupSeconds");
-		OptionalDouble measure = securitySettings().number("measureSeconds");
+	private static String windowsText(RunSettings stage) {
+		OptionalDouble warmup = stage.number("warmupSeconds");
+		OptionalDouble measure = stage.number("measureSeconds");
 		return "Each app is warmed up with 64 users until its JIT compilers take less than 5 % of its CPU (the checks "
 				+ "below); a new load-generator JVM per row"
 				+ ((warmup.isPresent() && measure.isPresent()) ? ", " + fixed(warmup.getAsDouble(), 0)
@@ -1092,7 +1114,7 @@ final class Report {
 		line();
 	}
 
-	private void securityMedians(List<LoadRun> runs, List<Subject> subjects, Subject reference, int users,
+	private void closedLoopMedians(List<LoadRun> runs, List<Subject> subjects, Subject reference, int users,
 			String rate, String shareTitle) {
 		line("| median over the rounds | " + rate + " | " + shareTitle + " | p50 ms | p99 ms | app CPU ms | event loops ms "
 				+ "| app alloc. KB | app | simulator | load gen. | machine busy |");
@@ -1239,12 +1261,172 @@ final class Report {
 		line();
 	}
 
-	private void pat() {
-		line("## PAT-authenticated requests");
+	// the authz stage
+
+	/**
+	 * Whether the authz stage comes from a later run than the rest of the results
+	 * ({@code --merge}).
+	 */
+	boolean authzMerged() {
+		AuthzResults authz = this.results.authz;
+		return authz != null && mergedLater(authz.run);
+	}
+
+	/**
+	 * The settings of the run that measured the authz stage: its own, stored with it.
+	 */
+	private RunSettings authzSettings() {
+		AuthzResults authz = this.results.authz;
+		return (authz != null && authz.run != null) ? new RunSettings(authz.run) : this.settings;
+	}
+
+	private void authz() {
+		AuthzResults authz = this.results.authz;
+		line("## Authorization: personal access tokens and roles");
 		line();
-		line("Not measured: the suite has no stage for personal access tokens yet. The target: PAT-authenticated "
-				+ "requests at " + Verdicts.percent(Verdicts.PAT_FRACTION) + " of anonymous throughput or more on "
-				+ "the same endpoint, with the PAT format, checksum and hash checks under JMH.");
+		if (authz == null) {
+			line("Not measured in this run: the authz stage did not run (`benchmarks/run --only authz --merge` "
+					+ "measures it and merges it into these results). Its targets: requests with a personal access "
+					+ "token at " + Verdicts.percent(Verdicts.PAT_FRACTION) + " or more of the same app's anonymous "
+					+ "throughput on the same trivial endpoint, and requests of signed-in sessions with roles at "
+					+ Verdicts.percent(Verdicts.RBAC_FRACTION) + " or more of the same without roles. The token's "
+					+ "format, checksum and hash and the permission check are in the JMH section when it ran.");
+			line();
+			return;
+		}
+		line(provenance(authz.run, authz.gitCommit, authzMerged()));
+		line();
+		String note = (authz.run != null) ? new RunSettings(authz.run).note() : "";
+		if (authzMerged() && !note.isBlank()) {
+			line("> **Note on this stage's run**: " + note);
+			line();
+		}
+		if (authzMerged() && authz.run != null && authz.run.quick()) {
+			line("> **Smoke run (`--quick`)**: this stage's windows and counts were shortened.");
+			line();
+		}
+		List<LoadRun> windows = new java.util.ArrayList<>(authz.pat);
+		windows.addAll(authz.rbac);
+		String machine = machine(authz.machine, windows);
+		if (!machine.isEmpty()) {
+			line(machine);
+			line();
+		}
+		line(authzApps());
+		line();
+		authzTokens(authz);
+		authzRoles(authz);
+		requestProfiles(authz.profiles, "Where each kind of request spends its time");
+		if (!authz.checks.isEmpty() || !authz.problems.isEmpty()) {
+			line("Checks of the stage:");
+			line();
+			authz.checks.forEach((check) -> line("- " + check));
+			authz.problems.forEach((problem) -> line("- **Problem**: " + problem.replaceAll("\\s*\\R\\s*", " ")));
+			line();
+		}
+	}
+
+	private String authzApps() {
+		OptionalDouble limit = authzSettings().number("authzSignInRateLimit");
+		String open = AuthorizationBenchConfiguration.PUBLIC_PATH;
+		String guarded = AuthorizationBenchConfiguration.REPORTS_PATH;
+		return "The apps, all three the plain app (metrics and observation off) with the same JVM flags as under load, "
+				+ "each started once, with Spring Security and the starter's chain, which each app declares itself "
+				+ "as an application does (`AltsCodexLoginConfigurer.configure(http)`, then `" + open
+				+ "` open to anyone and everything else for signed-in users), so that the starter adds roles and "
+				+ "personal access tokens to it when they are on; method security is on "
+				+ "(`@EnableReactiveMethodSecurity`). `GET " + guarded + "` is answered by a reactive method under "
+				+ "`@PreAuthorize(\"hasAuthority('" + Authorization.PERMISSION + "')\")`, `GET " + open
+				+ "` with the same `{\"hello\":\"world\"}` without it. **" + Subject.PAT.label + "** and **"
+				+ Subject.ANONYMOUS.label + "** are one app with roles and tokens on, as the starter has them: the "
+				+ "users of the load generators are seeded into the role `" + Authorization.ROLE + "` (`"
+				+ Authorization.PERMISSION + "`) through `" + Authorization.BOOTSTRAP_PROPERTY + "`, and the app "
+				+ "mints a token for each at start-up, with the one scope `" + Authorization.PERMISSION + "`; **"
+				+ Subject.RBAC.label + "** is the same app without tokens minted; **" + Subject.WITHOUT_RBAC.label
+				+ "** has roles and tokens off (`altscodex.rbac.enabled=false`) and gives every user `"
+				+ Authorization.PERMISSION + "` at sign-in from its `AltsCodexUserService`. Their limit of sign-in "
+				+ "attempts per client address is raised to "
+				+ (limit.isPresent() ? Verdicts.number(limit.getAsDouble(), 0) : "a figure that never refuses")
+				+ ", as each load generator signs its users in at once from one address; the suite's own control "
+				+ "requests are served by a filter ahead of the chain. CPU: utime + stime of each process from /proc "
+				+ "over each window; shares are of the " + Objects.requireNonNull(this.results.environment).cores()
+				+ " cores.";
+	}
+
+	private void authzTokens(AuthzResults authz) {
+		if (authz.pat.isEmpty()) {
+			return;
+		}
+		int users = Verdicts.authzUsers(authz);
+		line("### Personal access tokens next to anonymous requests");
+		line();
+		line(users + " users each request, in a closed loop, `GET " + AuthorizationBenchConfiguration.PUBLIC_PATH
+				+ "` without any credential, or `GET " + AuthorizationBenchConfiguration.REPORTS_PATH
+				+ "` with `Authorization: Bearer altscodex_pat_…`, a token of their own, through the same app and "
+				+ "chain; neither sends a cookie back, as a script's HTTP client would not, so the chain makes a new "
+				+ "CSRF token for every answer of both (Spring Security makes it on `boundedElastic`, among the "
+				+ "\"other\" threads of the CPU split). With a token, the chain checks its format and checksum, "
+				+ "resolves it by its hash (a cache in front of the database), limits its scopes to what its owner's "
+				+ "roles grant now (a cache too) and authenticates the request for it alone, without a session; then "
+				+ "method security decides. Only `200 {\"hello\":\"world\"}` "
+				+ "counts, anything else is an error; a \"login\" of these tables is one request. "
+				+ windowsText(authzSettings()) + " In " + rounds(authz.pat) + " rounds, the order alternating; \"of "
+				+ "anonymous\" compares with the anonymous requests in the same round. Target: the requests with a "
+				+ "token at " + Verdicts.percent(Verdicts.PAT_FRACTION) + " or more of the anonymous requests/s "
+				+ "(medians).");
+		line();
+		closedLoopTable(authz.pat, "requests/s", "of anonymous", Subject.ANONYMOUS, "app CPU ms/request",
+				"app alloc. KB/request");
+		closedLoopMedians(authz.pat, List.of(Subject.ANONYMOUS, Subject.PAT), Subject.ANONYMOUS, users, "requests/s",
+				"of anonymous");
+		authzShare(authz.pat, Subject.PAT, Subject.ANONYMOUS, users, Verdicts.PAT_FRACTION, authz.profiles,
+				"Requests with a personal access token are served at **", " % of the anonymous requests/s**");
+	}
+
+	private void authzRoles(AuthzResults authz) {
+		if (authz.rbac.isEmpty()) {
+			return;
+		}
+		int users = Verdicts.authzUsers(authz);
+		line("### Signed-in sessions with roles next to the same without");
+		line();
+		line(users + " users each sign in once before the warm-up, through the starter's chain (`GET /me` for the CSRF "
+				+ "cookie, then `POST /login` with a JWT), and then, in a closed loop, request `GET "
+				+ AuthorizationBenchConfiguration.REPORTS_PATH + "` with their cookies. With roles, every request "
+				+ "looks the user's roles up (a cache in front of the database) and gives the request's "
+				+ "authentication `ROLE_"
+				+ Authorization.ROLE + "` and `" + Authorization.PERMISSION + "` beside what the user signed in with, "
+				+ "and method security asks for the permission wildcard-aware; without roles the permission is in the "
+				+ "session since sign-in, and method security asks Spring Security's own way. Only "
+				+ "`200 {\"hello\":\"world\"}` counts, anything else is an error; a \"login\" of these tables is one "
+				+ "request. " + windowsText(authzSettings()) + " In "
+				+ rounds(authz.rbac) + " rounds, the order alternating; \"of without RBAC\" compares with the sessions "
+				+ "without roles in the same round. Target: the sessions with roles at "
+				+ Verdicts.percent(Verdicts.RBAC_FRACTION) + " or more of the requests/s without (medians).");
+		line();
+		closedLoopTable(authz.rbac, "requests/s", "of without RBAC", Subject.WITHOUT_RBAC, "app CPU ms/request",
+				"app alloc. KB/request");
+		closedLoopMedians(authz.rbac, List.of(Subject.WITHOUT_RBAC, Subject.RBAC), Subject.WITHOUT_RBAC, users,
+				"requests/s", "of without RBAC");
+		authzShare(authz.rbac, Subject.RBAC, Subject.WITHOUT_RBAC, users, Verdicts.RBAC_FRACTION, authz.profiles,
+				"Sessions with roles are served at **", " % of the requests/s without roles**");
+	}
+
+	/**
+	 * The share of one kind of request against its reference, with its target and what
+	 * the run's figures say about it.
+	 */
+	private void authzShare(List<LoadRun> runs, Subject measured, Subject reference, int users, double fraction,
+			List<ProfileRun> profiles, String before, String after) {
+		Optional<Verdicts.Figures> figures = Verdicts.figures(runs, measured, users);
+		Optional<Verdicts.Figures> base = Verdicts.figures(runs, reference, users);
+		if (figures.isEmpty() || base.isEmpty()) {
+			return;
+		}
+		double share = figures.get().loginsPerSecond() / base.get().loginsPerSecond();
+		line(before + Verdicts.number(share * 100, 1) + after + " (target ≥ " + Verdicts.percent(fraction) + ": "
+				+ ((share >= fraction) ? "met" : "missed") + "). "
+				+ Verdicts.authzWhy(figures.get(), base.get(), profiles));
 		line();
 	}
 

@@ -40,7 +40,36 @@ enum Subject {
 	 * Measured in the security stage only.
 	 */
 	FORM_LOGIN("form-login", "Spring Security form login", BenchApp.class, Variant.PLAIN, "altscodex",
-			Security.FORM_LOGIN);
+			Security.FORM_LOGIN),
+
+	/**
+	 * Requests without any credential to the endpoint open to anyone, through the
+	 * starter's chain with roles and tokens on: the reference of {@link #PAT}, in the
+	 * same app. Measured in the authz stage only.
+	 */
+	ANONYMOUS("anonymous", "anonymous requests", BenchApp.class, Variant.PLAIN, "altscodex", Security.STARTER),
+
+	/**
+	 * Requests with a personal access token each to the endpoint guarded by
+	 * {@code @PreAuthorize}, through the same app and chain as {@link #ANONYMOUS}.
+	 * Measured in the authz stage only.
+	 */
+	PAT("pat", "personal access tokens", BenchApp.class, Variant.PLAIN, "altscodex", Security.STARTER),
+
+	/**
+	 * Signed-in sessions on the endpoint guarded by {@code @PreAuthorize}, the permission
+	 * from a role: roles and tokens on, as the starter has them. Measured in the authz
+	 * stage only.
+	 */
+	RBAC("rbac", "sessions with RBAC", BenchApp.class, Variant.PLAIN, "altscodex", Security.STARTER),
+
+	/**
+	 * The same sessions and endpoint with roles and tokens off, the permission from the
+	 * app's user service: the reference of {@link #RBAC}. Measured in the authz stage
+	 * only.
+	 */
+	WITHOUT_RBAC("without-rbac", "sessions without RBAC", BenchApp.class, Variant.PLAIN, "altscodex",
+			Security.STARTER);
 
 	final String key;
 

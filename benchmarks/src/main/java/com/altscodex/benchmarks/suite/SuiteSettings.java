@@ -21,7 +21,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, int floodLogins, int floodBound,
 		int floodFirstWave, String floodBeyondClient, double floodHoldSeconds, double floodLoginTimeoutSeconds,
 		int securityUsers, int securityRounds, int ipFloodLogins, int ipFloodUsers, double ipFloodHoldSeconds,
-		Path root, Path reportFile, Path jsonFile, Path workDir,
+		int authzUsers, int authzRounds, Path root, Path reportFile, Path jsonFile, Path workDir,
 		String command, String note, boolean nativeTransport, boolean render, boolean merge) {
 
 	/** How long the load generator waits for each answer of a burst. */
@@ -73,9 +73,13 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	/**
 	 * The limit per client address of the starter's apps in the security stage's closed
 	 * loops, where every login comes from the one address of the load generator: so high
-	 * that it never refuses, while its filter still runs for every sign-in.
+	 * that it never refuses, while its filter still runs for every sign-in. The authz
+	 * stage's apps have it too: each of its load generators signs its users in at once.
 	 */
 	static final long SECURITY_LOAD_RATE_LIMIT = 1_000_000_000L;
+
+	/** The stages {@code --merge} can replace in a results file, each by itself or together. */
+	static final Set<Stage> MERGEABLE = EnumSet.of(Stage.SECURITY, Stage.AUTHZ);
 
 	/** The client address of the security stage's flood. */
 	static final String IP_FLOOD_SOURCE = "127.0.0.2";
@@ -124,11 +128,11 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	static final List<String> JMH_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
 
 	/**
-	 * A part of the suite ({@code --only load,burst,memory,flood,jmh,security}).
+	 * A part of the suite ({@code --only load,burst,memory,flood,jmh,security,authz}).
 	 */
 	enum Stage {
 
-		LOAD, BURST, MEMORY, FLOOD, JMH, SECURITY;
+		LOAD, BURST, MEMORY, FLOOD, JMH, SECURITY, AUTHZ;
 
 		static Stage of(String name) {
 			for (Stage stage : values()) {
@@ -190,20 +194,30 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		if (ipFloodLogins < 1 || ipFloodUsers < 1) {
 			throw new IllegalArgumentException("--ip-flood and --ip-flood-users are at least 1");
 		}
+		int authzUsers = args.intValue("authz-users", 64);
+		int authzRounds = args.intValue("authz-rounds", quick ? 1 : 3);
+		int jwtUsers = args.intValue("jwt-users", 2_000);
+		if (authzUsers < 1 || authzRounds < 1) {
+			throw new IllegalArgumentException("--authz-users and --authz-rounds are at least 1");
+		}
+		if (authzUsers >= jwtUsers) {
+			// the authz stage's checks sign in one user more, who holds no role
+			throw new IllegalArgumentException("--authz-users must be below --jwt-users (" + jwtUsers + ")");
+		}
 		boolean merge = args.flag("merge");
-		if (merge && !stages.equals(EnumSet.of(Stage.SECURITY))) {
-			throw new IllegalArgumentException("--merge replaces the security stage of the results file and keeps every "
-					+ "other stage: it takes --only security");
+		if (merge && (stages.isEmpty() || !MERGEABLE.containsAll(stages))) {
+			throw new IllegalArgumentException("--merge replaces the security or the authz stage of the results file "
+					+ "and keeps every other stage: it takes --only security, --only authz or --only security,authz");
 		}
 		return new SuiteSettings(quick, stages, args.flag("profile"), args.flag("no-profile"), users,
 				args.intValue("rounds", quick ? 1 : 3), args.doubleValue("warmup", quick ? 3 : 10), args.doubleValue("measure", quick ? 5 : 20),
 				args.intValue("memory-logins-h1", quick ? 2_000 : 10_000),
 				args.intValue("memory-logins-h2c", quick ? 10_000 : 100_000), args.intValue("burst", 2_000),
 				args.intValue("registry-entries", 100_000), args.intValue("jmh-warmups", quick ? 1 : 3),
-				args.intValue("jmh-iterations", quick ? 2 : 5), args.intValue("jwt-users", 2_000),
+				args.intValue("jmh-iterations", quick ? 2 : 5), jwtUsers,
 				floodLogins, floodBound, floodFirstWave, floodBeyondClient, floodHold, floodLoginTimeout,
 				args.intValue("security-users", 64), args.intValue("security-rounds", quick ? 1 : 3), ipFloodLogins,
-				ipFloodUsers, args.doubleValue("ip-flood-hold", quick ? 10 : 30), root,
+				ipFloodUsers, args.doubleValue("ip-flood-hold", quick ? 10 : 30), authzUsers, authzRounds, root,
 				root.resolve(args.get("report", "docs/performance.md")),
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
@@ -227,6 +241,17 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("ipFloodLoginTimeoutSeconds", ipFloodLoginTimeoutSeconds());
 		settings.put("ipFloodWarmupHoldSeconds", ipFloodWarmupHoldSeconds());
 		settings.put("ipFloodWarmupExtraRounds", ipFloodWarmupExtraRounds());
+		return settings;
+	}
+
+	/**
+	 * The authz stage's settings, as its own run stores them.
+	 */
+	Map<String, Object> describeAuthz() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("authzUsers", this.authzUsers);
+		settings.put("authzRounds", this.authzRounds);
+		settings.put("authzSignInRateLimit", SECURITY_LOAD_RATE_LIMIT);
 		return settings;
 	}
 
@@ -321,6 +346,9 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("floodLoginTimeoutSeconds", this.floodLoginTimeoutSeconds);
 		if (runs(Stage.SECURITY)) {
 			settings.putAll(describeSecurity());
+		}
+		if (runs(Stage.AUTHZ)) {
+			settings.putAll(describeAuthz());
 		}
 		settings.put("note", this.note);
 		return settings;

@@ -64,7 +64,20 @@ final class Verdicts {
 
 	static final String PROBLEM_JSON = "application/problem+json";
 
-	static final String PAT_PENDING = "not measured: the suite has no PAT stage yet";
+	/**
+	 * The share of the same app's anonymous throughput on a trivial endpoint that requests
+	 * with a personal access token on the guarded one must reach.
+	 */
+	static final String PAT_TARGET = "PAT-authenticated throughput, share of anonymous";
+
+	/**
+	 * The share of the throughput of signed-in sessions without roles that the same
+	 * sessions with roles must reach.
+	 */
+	static final double RBAC_FRACTION = 0.90;
+
+	static final String RBAC_TARGET = "Signed-in sessions with RBAC: throughput share of the same sessions "
+			+ "without RBAC";
 
 	/**
 	 * The share of Spring Security's own session chain's throughput that requests of
@@ -212,8 +225,7 @@ final class Verdicts {
 		if (results.security != null) {
 			security(results.security, verdicts);
 		}
-		verdicts.add(new Verdict("PAT-authenticated throughput, share of anonymous", "-", PAT_PENDING,
-				"≥ " + number(PAT_FRACTION * 100, 0) + " %", null, "", ""));
+		authz(results.authz, verdicts);
 		return verdicts;
 	}
 
@@ -884,6 +896,103 @@ final class Verdicts {
 			.map(Results.AnswerKind::latency)
 			.max(Comparator.comparingDouble(Results.Latency::p99))
 			.orElse(null);
+	}
+
+	// the authz stage
+
+	private static void authz(@Nullable AuthzResults authz, List<Verdict> verdicts) {
+		if (authz == null) {
+			String why = "the authz stage did not run (`benchmarks/run --only authz`)";
+			verdicts.add(new Verdict(PAT_TARGET, "-", "not measured", "≥ " + number(PAT_FRACTION * 100, 0) + " %", null,
+					"", why));
+			verdicts.add(new Verdict(RBAC_TARGET, "-", "not measured", "≥ " + number(RBAC_FRACTION * 100, 0) + " %",
+					null, "", why));
+			return;
+		}
+		verdicts.add(authzShare(PAT_TARGET, authz.pat, Subject.PAT, Subject.ANONYMOUS, PAT_FRACTION, authz));
+		verdicts.add(authzShare(RBAC_TARGET, authz.rbac, Subject.RBAC, Subject.WITHOUT_RBAC, RBAC_FRACTION, authz));
+	}
+
+	/**
+	 * The verdict of one comparison of the authz stage: the medians of {@code measured}
+	 * as a share of those of {@code reference}, in the same runs.
+	 */
+	static Verdict authzShare(String target, List<LoadRun> runs, Subject measured, Subject reference, double fraction,
+			AuthzResults authz) {
+		int users = authzUsers(authz);
+		Optional<Figures> figures = figures(runs, measured, users);
+		Optional<Figures> base = figures(runs, reference, users);
+		if (figures.isEmpty() || base.isEmpty()) {
+			return new Verdict(target, measured.label + " vs " + reference.label, "not measured",
+					"≥ " + number(fraction * 100, 0) + " %", null, "", "the closed loops did not complete (see the "
+							+ "problems)");
+		}
+		double share = figures.get().loginsPerSecond() / base.get().loginsPerSecond() * 100;
+		return atLeast(target,
+				measured.label + " vs " + reference.label + ", " + users + " users" + rounds(figures.get()), share,
+				fraction * 100, "%", 1, authzWhy(figures.get(), base.get(), authz.profiles));
+	}
+
+	/**
+	 * Whether a target of the authz stage was missed, for profiling the stage.
+	 */
+	static boolean authzMissed(AuthzResults authz) {
+		return Boolean.FALSE.equals(authzShare(PAT_TARGET, authz.pat, Subject.PAT, Subject.ANONYMOUS, PAT_FRACTION,
+				authz).met())
+				|| Boolean.FALSE.equals(authzShare(RBAC_TARGET, authz.rbac, Subject.RBAC, Subject.WITHOUT_RBAC,
+						RBAC_FRACTION, authz).met());
+	}
+
+	/**
+	 * The concurrency of the authz stage's closed loops, from its runs.
+	 */
+	static int authzUsers(AuthzResults authz) {
+		return !authz.pat.isEmpty() ? authz.pat.get(0).users()
+				: !authz.rbac.isEmpty() ? authz.rbac.get(0).users() : TARGET_USERS;
+	}
+
+	/**
+	 * What the run's figures say about one kind of request of the authz stage against its
+	 * reference, with what their JFR profiles say when the run recorded them.
+	 */
+	static String authzWhy(Figures measured, Figures reference, List<ProfileRun> profiles) {
+		StringBuilder text = new StringBuilder(disturbance(measured)).append("Per request ")
+			.append(measured.subject().label).append(" used ").append(number(measured.cpuMs(), 3))
+			.append(" ms of the app's CPU against ").append(number(reference.cpuMs(), 3)).append(" ms for ")
+			.append(reference.subject().label).append(" (").append(signed(measured.cpuMs() - reference.cpuMs(), 3))
+			.append(" ms, ").append(percent(measured.cpuMs() / Math.max(1e-9, reference.cpuMs())))
+			.append("; event loops ").append(signed(measured.loopsMs() - reference.loopsMs(), 3))
+			.append(" ms) and allocated ").append(number(measured.allocatedBytes() / 1024, 1)).append(" KB against ")
+			.append(number(reference.allocatedBytes() / 1024, 1))
+			.append(" KB; the three processes together used ").append(number(measured.totalCpuMs(), 3))
+			.append(" ms against ").append(number(reference.totalCpuMs(), 3))
+			.append(" ms per request, with the machine ")
+			.append(percent(measured.machineShare())).append(" and ").append(percent(reference.machineShare()))
+			.append(" busy: the requests/s follow the CPU per request. p99 ").append(number(measured.p99(), 1))
+			.append(" ms against ").append(number(reference.p99(), 1)).append(" ms.");
+		ProfileRun profiled = profileOf(profiles, measured.subject());
+		ProfileRun base = profileOf(profiles, reference.subject());
+		if (profiled != null && base != null) {
+			text.append(" In their JFR profiles the largest components by samples are, for ")
+				.append(measured.subject().label).append(", ").append(components(profiled, 4)).append(", and for ")
+				.append(reference.subject().label).append(", ").append(components(base, 4))
+				.append("; starter code is on the stack in ").append(percent(profiled.starterInclusiveShare()))
+				.append(" and ").append(percent(base.starterInclusiveShare())).append(" of their samples");
+			if (!profiled.starterInclusiveMethods().isEmpty()) {
+				text.append(", for ").append(measured.subject().label).append(" most of all ")
+					.append(shares(profiled.starterInclusiveMethods(), 3));
+			}
+			text.append("; allocated per request (JFR's allocation samples): ")
+				.append(number(profiled.allocatedBytesPerLogin(), 0)).append(" against ")
+				.append(number(base.allocatedBytesPerLogin(), 0)).append(" bytes, the largest sites ")
+				.append(shares(profiled.topAllocationSites(), 3)).append(" against ")
+				.append(shares(base.topAllocationSites(), 3)).append('.');
+		}
+		return text.toString();
+	}
+
+	private static @Nullable ProfileRun profileOf(List<ProfileRun> profiles, Subject subject) {
+		return profiles.stream().filter((profile) -> profile.variant().equals(subject.key)).findFirst().orElse(null);
 	}
 
 	// explanations

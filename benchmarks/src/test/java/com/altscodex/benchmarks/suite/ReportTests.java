@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import com.altscodex.benchmarks.load.Results;
 import com.altscodex.benchmarks.suite.SuiteResults.FloodRun;
 import com.altscodex.benchmarks.suite.SuiteResults.RunInfo;
 import com.altscodex.benchmarks.suite.SuiteResults.Verdict;
+import com.altscodex.benchmarks.suite.SuiteSettings.Stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,8 +193,11 @@ class ReportTests {
 		SuiteResults before = SuiteResults.readBack(BenchmarkSuite.JSON, committed);
 		SecurityResults security = TestResults.security("2030-01-01T00:00:00Z", 2, 0.6, 0.97,
 				TestResults.ipFlood(1480, 20, 400, 20, 600));
-		SuiteResults merged = BenchmarkSuite.merged(committed, security);
+		SuiteResults run = TestResults.results(TestResults.settings(), "SECURITY");
+		run.security = security;
+		SuiteResults merged = BenchmarkSuite.merged(committed, run, EnumSet.of(Stage.SECURITY));
 		assertThat(merged.security).isSameAs(security);
+		assertThat(merged.authz).isEqualTo(before.authz);
 		assertThat(merged.run).isEqualTo(before.run);
 		assertThat(merged.environment).isEqualTo(before.environment);
 		assertThat(merged.load).isEqualTo(before.load);
@@ -209,6 +214,76 @@ class ReportTests {
 			.contains("Measured on 2030-01-01T00:00:00Z with `benchmarks/run --only security --merge` (14.5 minutes), "
 					+ "commit def5678, and merged into the results of the run above (`--merge`)")
 			.contains("; security merged from a later run (see its section) |");
+	}
+
+	@Test
+	void mergedWhenTheAuthzStageRanThenOnlyItIsReplaced() throws IOException {
+		String committed = Files.readString(Path.of("results/latest.json"), StandardCharsets.UTF_8);
+		SuiteResults before = SuiteResults.readBack(BenchmarkSuite.JSON, committed);
+		SuiteResults run = TestResults.results(TestResults.settings(), "AUTHZ");
+		run.authz = TestResults.authz("2030-01-02T00:00:00Z", 3, 0.9, 0.95);
+		run.security = TestResults.security("2030-01-02T00:00:00Z", 1, 0.6, 0.97, null);
+		SuiteResults merged = BenchmarkSuite.merged(committed, run, EnumSet.of(Stage.AUTHZ));
+		assertThat(merged.authz).isSameAs(run.authz);
+		assertThat(merged.security.sessions).isEqualTo(before.security.sessions);
+		assertThat(merged.run).isEqualTo(before.run);
+		assertThat(merged.load).isEqualTo(before.load);
+		merged.verdicts.addAll(Verdicts.of(merged));
+		Report report = new Report(merged);
+		assertThat(report.authzMerged()).isTrue();
+		assertThat(report.render()).contains("## Authorization: personal access tokens and roles")
+			.contains("Measured on 2030-01-02T00:00:00Z with `benchmarks/run --only authz --merge` (12.5 minutes), "
+					+ "commit fed9876, and merged into the results of the run above (`--merge`)")
+			.contains("; authz merged from a later run (see its section) |");
+	}
+
+	@Test
+	void renderWhenTheAuthzStageRanThenItsSectionShowsBothComparisons() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "AUTHZ");
+		results.authz = TestResults.authz(results.run.startedAt(), 2, 0.8, 0.95);
+		results.verdicts.addAll(Verdicts.of(results));
+		Report report = new Report(results);
+		String text = report.render();
+		assertThat(report.authzMerged()).isFalse();
+		assertThat(text).contains("| " + Verdicts.PAT_TARGET + " | personal access tokens vs anonymous requests, 64 "
+				+ "users (median of 2 rounds) | 80.0 % | ≥ 85.0 % | **missed** |")
+			.contains("as part of the run above. Every figure of this section is reproduced by "
+					+ "`benchmarks/run --only authz --merge`.")
+			.contains("Their limit of sign-in attempts per client address is raised to 1,000,000,000")
+			.contains("### Personal access tokens next to anonymous requests")
+			.contains("| personal access tokens, round 2 | 4,000 | 80 % |")
+			.contains("| personal access tokens | 4,000 | 80 % | 9.33 | 28.00 | 0.125 |")
+			.contains("Requests with a personal access token are served at **80.0 % of the anonymous requests/s** "
+					+ "(target ≥ 85 %: missed). Per request personal access tokens used 0.125 ms")
+			.contains("### Signed-in sessions with roles next to the same without")
+			.contains("| sessions with RBAC, round 1 | 3,800 | 95 % |")
+			.contains("Sessions with roles are served at **95.0 % of the requests/s without roles** (target ≥ 90 %: "
+					+ "met).")
+			.contains("10 s of warm-up, then 20 s measured")
+			.contains("How busy the machine was: before the stage its load averages were 0.25 / 0.50 / 1.00")
+			.contains("- a check of the authz stage")
+			.doesNotContain("## PAT-authenticated requests");
+	}
+
+	@Test
+	void renderWhenTheAuthzStageDidNotRunThenItsSectionSaysHowToMeasureIt() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		results.verdicts.addAll(Verdicts.of(results));
+		assertThat(new Report(results).render()).contains("## Authorization: personal access tokens and roles\n\n"
+				+ "Not measured in this run: the authz stage did not run (`benchmarks/run --only authz --merge`");
+	}
+
+	@Test
+	void readBackWhenTheAuthzStageRanThenEverythingIsRead() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "AUTHZ");
+		results.authz = TestResults.authz("2026-12-03T10:00:00Z", 2, 0.9, 0.95);
+		results.verdicts.addAll(Verdicts.of(results));
+		JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		SuiteResults read = SuiteResults.readBack(BenchmarkSuite.JSON, pretty.writeValueAsString(results));
+		assertThat(read.authz.pat).isEqualTo(results.authz.pat);
+		assertThat(read.authz.rbac).isEqualTo(results.authz.rbac);
+		assertThat(read.authz.machine).isEqualTo(results.authz.machine);
+		assertThat(Verdicts.of(read)).isEqualTo(results.verdicts);
 	}
 
 	@Test

@@ -36,6 +36,36 @@ class SuiteSettingsTests {
 	}
 
 	@Test
+	void authzIsAStageOfTheFullRunWithItsSettingsStored() {
+		SuiteSettings settings = settings();
+		assertThat(settings.runs(Stage.AUTHZ)).isTrue();
+		assertThat(settings.authzUsers()).isEqualTo(64);
+		assertThat(settings.authzRounds()).isEqualTo(3);
+		assertThat(settings.describe()).containsEntry("authzUsers", 64)
+			.containsEntry("authzRounds", 3)
+			.containsEntry("authzSignInRateLimit", SuiteSettings.SECURITY_LOAD_RATE_LIMIT);
+		assertThat(settings("--only", "security").describe()).doesNotContainKey("authzUsers");
+		assertThat(settings("--only", "authz", "--quick").authzRounds()).isEqualTo(1);
+		assertThat(settings("--authz-users", "16", "--authz-rounds", "5").authzRounds()).isEqualTo(5);
+	}
+
+	@Test
+	void authzUsersLeaveAUserOutsideTheRoleForTheChecks() {
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--authz-users", "2000"))
+			.withMessageContaining("--jwt-users");
+		assertThat(settings("--authz-users", "1999").authzUsers()).isEqualTo(1999);
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--authz-rounds", "0"));
+	}
+
+	@Test
+	void mergeTakesTheAuthzStageAloneOrWithTheSecurityStage() {
+		assertThat(settings("--only", "authz", "--merge").merge()).isTrue();
+		assertThat(settings("--only", "security,authz", "--merge").merge()).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--only", "authz,jmh", "--merge"))
+			.withMessageContaining("--only authz");
+	}
+
+	@Test
 	void quickShortensTheSecurityStage() {
 		SuiteSettings quick = settings("--quick", "--only", "security");
 		assertThat(quick.securityRounds()).isEqualTo(1);

@@ -108,6 +108,29 @@ final class TestResults {
 	}
 
 	/**
+	 * An authz stage of {@code rounds} rounds at 64 users: anonymous requests at 5,000/s
+	 * and requests with a token at {@code patShare} of that; sessions without roles at
+	 * 4,000/s and with roles at {@code rbacShare} of that. The CPU per request follows the
+	 * throughput.
+	 */
+	static AuthzResults authz(String startedAt, int rounds, double patShare, double rbacShare) {
+		AuthzResults authz = new AuthzResults();
+		authz.run = new RunInfo(startedAt, startedAt, 12.5, "benchmarks/run --only authz --merge", false,
+				List.of("AUTHZ"), false, Map.of("authzUsers", 64, "authzRounds", rounds, "authzSignInRateLimit",
+						1_000_000_000L, "warmupSeconds", 10.0, "measureSeconds", 20.0));
+		authz.gitCommit = "fed9876";
+		authz.machine = new SecurityResults.MachineLoad(List.of(0.25, 0.5, 1.0), 3, 0.01, List.of());
+		for (int round = 1; round <= rounds; round++) {
+			authz.pat.add(load(Subject.ANONYMOUS, round, 64, 5000, 25, 0.1, 0.01));
+			authz.pat.add(load(Subject.PAT, round, 64, 5000 * patShare, 28, 0.1 / patShare, 0.01));
+			authz.rbac.add(load(Subject.WITHOUT_RBAC, round, 64, 4000, 30, 0.12, 0.01));
+			authz.rbac.add(load(Subject.RBAC, round, 64, 4000 * rbacShare, 33, 0.12 / rbacShare, 0.01));
+		}
+		authz.checks.add("a check of the authz stage");
+		return authz;
+	}
+
+	/**
 	 * A flood of 1,500 logins from 127.0.0.2, {@code refused} of them answered 429 within
 	 * {@code refusalP99} ms of their request written and the others held by DeOAuth for
 	 * 30 s, {@code authorize} of them at DeOAuth; 20 users from 127.0.0.3, {@code usersOk}

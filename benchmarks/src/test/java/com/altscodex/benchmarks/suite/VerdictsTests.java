@@ -128,6 +128,91 @@ class VerdictsTests {
 			.toList();
 	}
 
+	// the authz stage
+
+	@Test
+	void authzWhenTokensAndRolesKeepUpThenBothTargetsAreMet() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "AUTHZ");
+		results.authz = TestResults.authz("2026-12-03T10:00:00Z", 3, 0.9, 0.95);
+		List<Verdict> authz = authzVerdicts(results);
+		assertThat(authz).extracting(Verdict::target).containsExactly(Verdicts.PAT_TARGET, Verdicts.RBAC_TARGET);
+		assertThat(authz).allSatisfy((verdict) -> assertThat(verdict.met()).isTrue());
+		assertThat(authz.get(0).subject())
+			.isEqualTo("personal access tokens vs anonymous requests, 64 users (median of 3 rounds)");
+		assertThat(authz.get(0).measured()).isEqualTo("90.0 %");
+		assertThat(authz.get(0).required()).isEqualTo("≥ 85.0 %");
+		assertThat(authz.get(1).subject())
+			.isEqualTo("sessions with RBAC vs sessions without RBAC, 64 users (median of 3 rounds)");
+		assertThat(authz.get(1).measured()).isEqualTo("95.0 %");
+		assertThat(authz.get(1).required()).isEqualTo("≥ 90.0 %");
+		assertThat(Verdicts.authzMissed(results.authz)).isFalse();
+	}
+
+	@Test
+	void authzWhenTokensAreSlowerThanTheBoundThenMissedWithBothKindsCosts() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "AUTHZ");
+		results.authz = TestResults.authz("2026-12-03T10:00:00Z", 1, 0.8, 0.95);
+		Verdict pat = authzVerdicts(results).get(0);
+		assertThat(pat.met()).isFalse();
+		assertThat(pat.measured()).isEqualTo("80.0 %");
+		assertThat(pat.margin()).isEqualTo("5.0 % below (6 % of the bound)");
+		assertThat(pat.why()).startsWith("Per request personal access tokens used 0.125 ms of the app's CPU against "
+				+ "0.100 ms for anonymous requests (+0.025 ms, 125 %; event loops +0.023 ms)")
+			.endsWith("p99 28.0 ms against 25.0 ms.");
+		assertThat(Verdicts.authzMissed(results.authz)).isTrue();
+	}
+
+	@Test
+	void authzWhenBothKindsWereProfiledThenTheExplanationComparesTheirProfiles() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "AUTHZ");
+		results.authz = TestResults.authz("2026-12-03T10:00:00Z", 1, 0.95, 0.8);
+		results.authz.profiles.add(profile(Subject.WITHOUT_RBAC, List.of(new Share("Reactor Core", 0.3, 150)),
+				List.of(), 0.01, 60_000, List.of(new Share("a.Site", 0.1, 1))));
+		results.authz.profiles.add(profile(Subject.RBAC, List.of(new Share("Reactor Core", 0.25, 125),
+				new Share("Caffeine", 0.05, 25)),
+				List.of(new Share("com.altscodex.spring.rbac.RbacAuthoritiesWebFilter.filter", 0.08, 40)), 0.08, 70_000,
+				List.of(new Share("b.Site", 0.2, 1))));
+		Verdict rbac = authzVerdicts(results).get(1);
+		assertThat(rbac.met()).isFalse();
+		assertThat(rbac.why()).endsWith("In their JFR profiles the largest components by samples are, for sessions "
+				+ "with RBAC, Reactor Core 25 %, Caffeine 5 %, and for sessions without RBAC, Reactor Core 30 %; "
+				+ "starter code is on the stack in 8 % and 1 % of their samples, for sessions with RBAC most of all "
+				+ "`com.altscodex.spring.rbac.RbacAuthoritiesWebFilter.filter` 8 %; allocated per request (JFR's "
+				+ "allocation samples): 70,000 against 60,000 bytes, the largest sites `b.Site` 20 % against "
+				+ "`a.Site` 10 %.");
+	}
+
+	@Test
+	void authzWhenTheStageDidNotRunThenBothTargetsAreNotMeasured() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		List<Verdict> authz = authzVerdicts(results);
+		assertThat(authz).extracting(Verdict::target).containsExactly(Verdicts.PAT_TARGET, Verdicts.RBAC_TARGET);
+		assertThat(authz).allSatisfy((verdict) -> {
+			assertThat(verdict.met()).isNull();
+			assertThat(verdict.measured()).isEqualTo("not measured");
+			assertThat(verdict.why()).contains("--only authz");
+		});
+	}
+
+	@Test
+	void authzWhenAComparisonDidNotCompleteThenItIsNotMeasured() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "AUTHZ");
+		results.authz = TestResults.authz("2026-12-03T10:00:00Z", 2, 0.9, 0.95);
+		results.authz.rbac.clear();
+		List<Verdict> authz = authzVerdicts(results);
+		assertThat(authz.get(0).met()).isTrue();
+		assertThat(authz.get(1).met()).isNull();
+		assertThat(authz.get(1).measured()).isEqualTo("not measured");
+	}
+
+	private static List<Verdict> authzVerdicts(SuiteResults results) {
+		return Verdicts.of(results)
+			.stream()
+			.filter((verdict) -> verdict.target().equals(Verdicts.PAT_TARGET)
+					|| verdict.target().equals(Verdicts.RBAC_TARGET))
+			.toList();
+	}
+
 	// the flood
 
 	@Test
