@@ -83,11 +83,9 @@ class LibraryArchitectureTests {
 	}
 
 	@Test
-	void caffeineOnlyInTheCaches() {
+	void caffeineOnlyInRolesAndTokens() {
 		noClasses().that()
-			.doNotHaveSimpleName("CachingReactiveRoleService")
-			.and()
-			.doNotHaveSimpleName("CachingPersonalAccessTokenService")
+			.resideOutsideOfPackages("com.altscodex.spring.rbac", "com.altscodex.spring.pat")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("com.github.benmanes.caffeine..")

@@ -1,6 +1,7 @@
 package com.altscodex.spring.rbac;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -80,6 +81,11 @@ public final class CachingReactiveRoleService implements ReactiveRoleService {
 		AsyncCache<String, UserAuthorizations> authorizations = this.authorizations;
 		if (authorizations == null) {
 			return this.delegate.loadAuthorizations(slotId);
+		}
+		CompletableFuture<UserAuthorizations> kept = authorizations.getIfPresent(slotId);
+		if (kept != null && kept.isDone() && !kept.isCompletedExceptionally()) {
+			// nearly every request: no future to watch
+			return Mono.justOrEmpty(kept.getNow(null));
 		}
 		// suppressCancel: one request giving up must not cancel the load others wait for
 		return Mono.fromFuture(() -> authorizations.get(slotId,

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -39,6 +41,15 @@ public final class RbacAuthoritiesWebFilter implements WebFilter {
 
 	private final ReactiveRoleService roleService;
 
+	// A session's token and its user's authorizations, while both are the same objects,
+	// give the same context: made once, not on every request. Spring Security's DEBUG
+	// messages print the context's authentication, whose description a new one would
+	// make anew each time. Weak keys: an entry goes with the session that holds the token.
+	private final Cache<AltsCodexAuthenticationToken, WithRoles> contexts = Caffeine.newBuilder()
+		.weakKeys()
+		.maximumSize(10_000)
+		.build();
+
 	/**
 	 * Creates a filter.
 	 * @param roleService knows users' roles
@@ -70,16 +81,25 @@ public final class RbacAuthoritiesWebFilter implements WebFilter {
 		}
 		AltsCodexUser user = token.getPrincipal();
 		return this.roleService.loadAuthorizations(user.getId()).map((authorizations) -> {
-			if (authorizations.roles().isEmpty() && authorizations.permissions().isEmpty()) {
+			if (authorizations.isEmpty()) {
 				return securityContext;
+			}
+			WithRoles known = this.contexts.getIfPresent(token);
+			if (known != null && known.authorizations() == authorizations) {
+				return known.context();
 			}
 			Set<GrantedAuthority> authorities = new LinkedHashSet<>(user.getAuthorities());
 			authorities.addAll(authorizations.authorities());
 			List<GrantedAuthority> all = new ArrayList<>(authorities);
 			AltsCodexAuthenticationToken withRoles = new AltsCodexAuthenticationToken(user.withAuthorities(all));
 			withRoles.setDetails(token.getDetails());
-			return new SecurityContextImpl(withRoles);
+			SecurityContext context = new SecurityContextImpl(withRoles);
+			this.contexts.put(token, new WithRoles(authorizations, context));
+			return context;
 		});
+	}
+
+	private record WithRoles(UserAuthorizations authorizations, SecurityContext context) {
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package com.altscodex.spring.security;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -19,7 +20,15 @@ public final class CsrfTokenSubscribingWebFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-		return (token != null) ? token.then(chain.filter(exchange)) : chain.filter(exchange);
+		return (token != null && !hasBearerToken(exchange)) ? token.then(chain.filter(exchange))
+				: chain.filter(exchange);
+	}
+
+	// a script with a bearer token has no page to hand a CSRF token to, and needs none:
+	// making one for each of its requests would only cost a random draw and a cookie
+	private static boolean hasBearerToken(ServerWebExchange exchange) {
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
 }
