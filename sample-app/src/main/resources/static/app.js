@@ -7,6 +7,9 @@
 //   redirect URI; the server then returns to "/" (or to "/?error=<problem type>").
 // - GET /me says who is signed in; POST /logout ends the session.
 // Every POST carries the X-XSRF-TOKEN header, copied from the XSRF-TOKEN cookie (CSRF).
+// Once signed in, the page announces the user ("slotboard:signed-in", with GET /me's answer)
+// for account.js, which shows roles, reports and access tokens; "slotboard:signed-out" hides
+// them again.
 (function () {
   'use strict';
 
@@ -31,9 +34,6 @@
   const DEVELOPER_PROBLEMS = {
     'invalid-csrf-token': ['This page is out of date', 'Reload the page and try again.'],
   };
-
-  const CSRF_COOKIE = 'XSRF-TOKEN';
-  const CSRF_HEADER = 'X-XSRF-TOKEN';
 
   const byId = (id) => document.getElementById(id);
   const signIn = byId('sign-in');
@@ -76,14 +76,14 @@
     byId('user-id').textContent = user.id || '–';
     byId('user-address').textContent = user.content_address || '–';
     byId('user-transfers').textContent = (user.tr_cnt ?? '–').toString();
-    byId('user-roles').textContent = (user.authorities || [])
-      .map((authority) => authority.replace(/^ROLE_/, '').toLowerCase())
-      .join(', ') || '–';
+    byId('user-roles').textContent = Slotboard.rolesAndPermissions(user.authorities).roles.join(', ') || '–';
     show('signed-in');
+    document.dispatchEvent(new CustomEvent('slotboard:signed-in', { detail: user }));
   }
 
   function showSignedOut() {
     show('signed-out');
+    document.dispatchEvent(new CustomEvent('slotboard:signed-out'));
   }
 
   // problems (RFC 9457): title and detail are written for people
@@ -128,40 +128,10 @@
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
   }
 
-  // CSRF: the server sets the XSRF-TOKEN cookie on its answers; POSTs send it back as a header
-
-  function readCookie(name) {
-    for (const part of document.cookie.split(';')) {
-      const cookie = part.trim();
-      if (cookie.startsWith(name + '=')) {
-        return decodeURIComponent(cookie.substring(name.length + 1));
-      }
-    }
-    return null;
-  }
-
-  async function csrfToken() {
-    let token = readCookie(CSRF_COOKIE);
-    if (!token) {
-      // e.g. right after signing out: any answer sets a fresh one
-      await fetch('/config', { headers: { Accept: 'application/json' } });
-      token = readCookie(CSRF_COOKIE);
-    }
-    return token;
-  }
-
-  async function post(path, body) {
-    const headers = { Accept: 'application/json, application/problem+json' };
-    const token = await csrfToken();
-    if (token) {
-      headers[CSRF_HEADER] = token;
-    }
-    const request = { method: 'POST', headers };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      request.body = JSON.stringify(body);
-    }
-    return fetch(path, request);
+  // CSRF: the server sets the XSRF-TOKEN cookie on its answers; POSTs send it back as a
+  // header (api.js)
+  function post(path, body) {
+    return Slotboard.send('POST', path, body);
   }
 
   // the session
@@ -227,9 +197,10 @@
     try {
       const response = await post('/login', { jwt });
       if (response.ok) {
-        const body = await response.json();
         showStatus('');
-        showUser(body.user);
+        // GET /me rather than the sign-in's answer: it also holds the authorities the
+        // user's roles give, which are added to each request after signing in
+        await loadSession();
       }
       else {
         await showProblem(response);

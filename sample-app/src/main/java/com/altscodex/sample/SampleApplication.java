@@ -16,6 +16,12 @@ import com.altscodex.spring.client.AltsCodexClient;
  * ({@code GET /login/altscodex}). The starter provides those endpoints, the DeOAuth
  * callback, {@code POST /logout} and the CSRF protection; the sample only says which of
  * its own pages are public ({@link SampleSecurityConfiguration}).
+ * <p>
+ * Signed-in users also get roles and permissions, kept in an H2 database file, and
+ * personal access tokens for scripts (the starter's {@code /api/tokens}): the page shows
+ * the quarterly reports to holders of {@code reports:read} ({@link ReportService}) and
+ * links admins, who hold {@code rbac:admin}, to a page that manages roles through the
+ * starter's {@code /api/admin/rbac} ({@link AdminService}).
  */
 @SpringBootApplication
 public class SampleApplication {

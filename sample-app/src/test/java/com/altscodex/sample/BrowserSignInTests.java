@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,34 +14,25 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import org.springframework.util.FileSystemUtils;
 
 import com.altscodex.deoauth.simulator.DeOAuthSimulator;
 import com.altscodex.deoauth.simulator.SimulatedUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The front page in a real Chromium, signing in both ways against the simulator's login
  * page: the popup (login page in a popup, {@code postMessage} back to the page,
  * {@code POST /login}) and the same window ({@code /login/altscodex}, the login page, back
  * to {@code /getinfo} and {@code /}); the session kept over a reload and ended by signing
- * out; the errors a person sees. Uses Debian's {@code chromium} and {@code chromedriver};
- * nothing is downloaded. The sample runs as shipped (rate limit included), one for the
- * class; each test gets a fresh browser profile, so no cookie carries over.
+ * out; the errors a person sees. Uses Debian's {@code chromium} and {@code chromedriver}
+ * ({@link Chromium}); nothing is downloaded. The sample runs as shipped (rate limit
+ * included), one for the class; each test gets a fresh browser profile, so no cookie
+ * carries over.
  */
 class BrowserSignInTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOT = Path.of("/tmp/sample-signed-in.png");
 
@@ -60,9 +50,7 @@ class BrowserSignInTests {
 
 	private static DeOAuthSimulator simulator;
 
-	private Path browserDirectory;
-
-	private ChromeDriverService driverService;
+	private Chromium chromium;
 
 	private ChromeDriver driver;
 
@@ -71,7 +59,7 @@ class BrowserSignInTests {
 	@BeforeAll
 	static void startSample() {
 		// without a browser every test is skipped (or fails on CI) in @BeforeEach
-		if (chromiumInstalled()) {
+		if (Chromium.installed()) {
 			sample = RunningSample.start();
 			simulator = sample.simulator();
 		}
@@ -86,34 +74,17 @@ class BrowserSignInTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		requireChromium();
+		Chromium.require(BrowserSignInTests.class);
 		simulator.behavior().reset();
-		// Chromium's profile and its temporary files, deleted afterwards
-		this.browserDirectory = Files.createTempDirectory("sample-chromium-");
-		Path temporaryFiles = Files.createDirectory(this.browserDirectory.resolve("tmp"));
-		this.driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.withEnvironment(Map.of("TMPDIR", temporaryFiles.toString()))
-			.build();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--window-size=1100,760",
-					"--user-data-dir=" + this.browserDirectory.resolve("profile"));
-		this.driver = new ChromeDriver(this.driverService, options);
+		this.chromium = Chromium.start();
+		this.driver = this.chromium.driver();
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-		if (this.driverService != null) {
-			this.driverService.stop();
-		}
-		if (this.browserDirectory != null) {
-			FileSystemUtils.deleteRecursively(this.browserDirectory.toFile());
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 
@@ -238,25 +209,7 @@ class BrowserSignInTests {
 	}
 
 	private static By testId(String id) {
-		return By.cssSelector("[data-testid='" + id + "']");
-	}
-
-	private static boolean chromiumInstalled() {
-		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-	}
-
-	// called from @BeforeEach rather than @BeforeAll, so that a skip shows in the test counts
-	private static void requireChromium() {
-		if (chromiumInstalled()) {
-			return;
-		}
-		String message = "Browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-				+ ": install them with 'apt-get install -y chromium chromium-driver'";
-		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-			fail(message);
-		}
-		System.err.println("!!! SKIPPING " + BrowserSignInTests.class.getSimpleName() + ": " + message + " !!!");
-		abort(message);
+		return Chromium.testId(id);
 	}
 
 }
