@@ -1,15 +1,11 @@
 package com.altscodex.sample;
 
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Role;
-import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
-import com.altscodex.spring.rbac.PermissionAuthorizationManagerFactory;
 import com.altscodex.spring.security.AltsCodexLoginConfigurer;
 
 /**
@@ -43,19 +39,6 @@ class SampleSecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.build();
-	}
-
-	// Wildcards for @PreAuthorize: hasAuthority('rbac:admin') is granted by '*'. The starter
-	// publishes this handler itself, but backs off when @EnableReactiveMethodSecurity is
-	// present, since Spring Security then declares a @Fallback handler of its own, which
-	// ignores wildcards; declared here until the starter's handler wins over that one.
-	// Static and infrastructure, as Spring Security's: method security reads it early.
-	@Bean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static DefaultMethodSecurityExpressionHandler permissionMethodSecurityExpressionHandler() {
-		DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();
-		handler.setAuthorizationManagerFactory(new PermissionAuthorizationManagerFactory<>());
-		return handler;
 	}
 
 }
