@@ -86,8 +86,9 @@ public final class AltsCodexRbacAutoConfiguration {
 	CachingReactiveRoleService altsCodexRoleService(ConnectionFactory connectionFactory,
 			AltsCodexRbacProperties properties, Environment environment) {
 		warnWhenInMemory(connectionFactory, environment);
-		R2dbcRoleService store = new R2dbcRoleService(DatabaseClient.create(connectionFactory),
-				new R2dbcTransactionManager(connectionFactory));
+		ConnectionFactory database = BoundedElasticConnectionFactory.forStores(connectionFactory);
+		R2dbcRoleService store = new R2dbcRoleService(DatabaseClient.create(database),
+				new R2dbcTransactionManager(database));
 		return new CachingReactiveRoleService(store, properties.getCache().getTimeToLive(),
 				properties.getCache().getMaximumSize());
 	}
@@ -103,7 +104,7 @@ public final class AltsCodexRbacAutoConfiguration {
 		List<RoleSeed> seeds = seeds(properties);
 		RbacSeeder seeder = new RbacSeeder(roleService);
 		ConnectionFactoryInitializer initializer = new ConnectionFactoryInitializer();
-		initializer.setConnectionFactory(connectionFactory);
+		initializer.setConnectionFactory(BoundedElasticConnectionFactory.forStores(connectionFactory));
 		initializer.setEnabled(!seeds.isEmpty());
 		initializer.setDatabasePopulator((connection) -> seeder.seed(seeds));
 		return initializer;
@@ -153,8 +154,9 @@ public final class AltsCodexRbacAutoConfiguration {
 		@ConditionalOnMissingBean(ReactivePersonalAccessTokenService.class)
 		CachingPersonalAccessTokenService altsCodexPersonalAccessTokenService(ConnectionFactory connectionFactory,
 				AltsCodexPatProperties properties) {
+			ConnectionFactory database = BoundedElasticConnectionFactory.forStores(connectionFactory);
 			R2dbcPersonalAccessTokenService store = new R2dbcPersonalAccessTokenService(
-					DatabaseClient.create(connectionFactory), new R2dbcTransactionManager(connectionFactory));
+					DatabaseClient.create(database), new R2dbcTransactionManager(database));
 			store.setMaxTokensPerOwner(properties.getMaxTokensPerUser());
 			store.setLastUsedInterval(properties.getLastUsedInterval());
 			return new CachingPersonalAccessTokenService(store, properties.getCache().getTimeToLive(),

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.r2dbc.spi.ConnectionFactory;
 
+import org.springframework.boot.r2dbc.EmbeddedDatabaseConnection;
 import org.springframework.boot.r2dbc.init.R2dbcScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
@@ -24,9 +25,12 @@ import com.altscodex.spring.rbac.r2dbc.R2dbcRoleService;
  * shipped for the database (H2, PostgreSQL, MariaDB), as Spring Session JDBC creates
  * its own: for an embedded database only, always or never
  * ({@code altscodex.store.initialize-schema}). A Boot database initializer, so beans that
- * depend on database initialization wait for it.
+ * depend on database initialization wait for it. The scripts are read beforehand and, on
+ * H2, run off the event loops ({@link BoundedElasticConnectionFactory}).
  */
 public class AltsCodexStoreSchemaInitializer extends R2dbcScriptDatabaseInitializer {
+
+	private final boolean embedded;
 
 	/**
 	 * Creates the initializer.
@@ -34,7 +38,15 @@ public class AltsCodexStoreSchemaInitializer extends R2dbcScriptDatabaseInitiali
 	 * @param mode when to create the tables
 	 */
 	public AltsCodexStoreSchemaInitializer(ConnectionFactory connectionFactory, DatabaseInitializationMode mode) {
-		super(connectionFactory, settings(connectionFactory, mode));
+		super(BoundedElasticConnectionFactory.forStores(connectionFactory), settings(connectionFactory, mode));
+		this.embedded = EmbeddedDatabaseConnection.isEmbedded(connectionFactory);
+	}
+
+	// asked of the application's factory: Boot recognizes an embedded database by its own
+	// wrapper, which the scripts' factory hides
+	@Override
+	protected boolean isEmbeddedDatabase() {
+		return this.embedded;
 	}
 
 	/**

@@ -186,9 +186,6 @@ public final class R2dbcRoleService implements ReactiveRoleService {
 		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		this.databaseClient = databaseClient;
 		this.dialect = Dialect.of(databaseClient.getConnectionFactory());
-		if (this.dialect == Dialect.H2) {
-			loadH2Messages();
-		}
 		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
 		// after a role's lock each statement must see what the lock's last holder committed:
 		// under REPEATABLE READ (MariaDB's default) that holds only while no plain read
@@ -538,18 +535,6 @@ public final class R2dbcRoleService implements ReactiveRoleService {
 	 */
 	private record Grant(String role, @Nullable String permission) {
 
-	}
-
-	// H2 raises, and catches, an exception of its own while it resolves a recursive
-	// query's name; that class reads H2's messages from its jar the first time it loads.
-	// Loaded now, when the application starts, so that no event loop waits for the file.
-	private static void loadH2Messages() {
-		try {
-			Class.forName("org.h2.message.DbException", true, R2dbcRoleService.class.getClassLoader());
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			// another H2 than 2.x: nothing to load ahead
-		}
 	}
 
 	/**
