@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
@@ -66,7 +67,7 @@ public final class InMemorySignInRateLimiter implements SignInRateLimiter {
 			return Mono.just(Decision.ALLOWED);
 		}
 		return Mono.fromSupplier(() -> {
-			var estimate = bucket.estimateAbilityToConsume(1);
+			EstimationProbe estimate = bucket.estimateAbilityToConsume(1);
 			return estimate.canBeConsumed() ? Decision.ALLOWED
 					: Decision.refused(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
 		});
