@@ -1802,6 +1802,7 @@ public final class BenchmarkSuite {
 	// JMH
 
 	private void jmh() {
+		Instant started = Instant.now();
 		log("Running JMH: " + this.settings.jmhWarmupIterations() + " warm-up and " + this.settings.jmhIterations()
 				+ " measured iterations of 1 s, 1 fork each");
 		try {
@@ -1832,6 +1833,12 @@ public final class BenchmarkSuite {
 		catch (RunnerException ex) {
 			throw new IllegalStateException("JMH failed: " + ex.getMessage(), ex);
 		}
+		Instant finished = Instant.now();
+		this.results.jmhRun = new SuiteResults.RunInfo(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
+				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
+				Duration.between(started, finished).toSeconds() / 60.0, this.settings.command(), this.settings.quick(),
+				List.of(Stage.JMH.name()), this.settings.profile(), this.settings.describe());
+		this.results.jmhGitCommit = Objects.requireNonNull(this.results.environment).gitCommit();
 	}
 
 	// the apps' control endpoints
@@ -1984,7 +1991,7 @@ public final class BenchmarkSuite {
 	 * else as stored; the verdicts are computed again when written.
 	 * @param stored the results file's content
 	 * @param run the results of this run
-	 * @param stages the stages of this run that replace the stored ones: security, authz
+	 * @param stages the stages of this run that replace the stored ones: security, authz, jmh
 	 * @return the merged results
 	 * @throws IllegalStateException when the stored results do not read back as written
 	 */
@@ -1996,6 +2003,11 @@ public final class BenchmarkSuite {
 		}
 		if (stages.contains(Stage.AUTHZ)) {
 			results.authz = run.authz;
+		}
+		if (stages.contains(Stage.JMH)) {
+			results.jmh = run.jmh;
+			results.jmhRun = run.jmhRun;
+			results.jmhGitCommit = run.jmhGitCommit;
 		}
 		return results;
 	}

@@ -828,7 +828,9 @@ final class Report {
 	 */
 	private boolean mergedLater(@Nullable RunInfo stage) {
 		RunInfo run = this.results.run;
-		return stage != null && run != null && !stage.startedAt().equals(run.startedAt());
+		// a stage of the run itself started within it (UTC timestamps of one format compare as text)
+		return stage != null && run != null && (stage.startedAt().compareTo(run.startedAt()) < 0
+				|| stage.startedAt().compareTo(run.finishedAt()) > 0);
 	}
 
 	private void security() {
@@ -887,7 +889,7 @@ final class Report {
 	}
 
 	/**
-	 * Which run measured a stage that carries its run (security, authz), and whether it
+	 * Which run measured a stage that carries its run (security, authz, jmh), and whether it
 	 * was merged into the results of another.
 	 */
 	private static String provenance(@Nullable RunInfo run, @Nullable String gitCommit, boolean merged) {
@@ -1240,8 +1242,15 @@ final class Report {
 		}
 		line("## Microbenchmarks (JMH)");
 		line();
-		OptionalDouble warmups = this.settings.number("jmhWarmupIterations");
-		OptionalDouble iterations = this.settings.number("jmhIterations");
+		RunInfo jmhRun = this.results.jmhRun;
+		boolean merged = mergedLater(jmhRun);
+		if (merged) {
+			line(provenance(jmhRun, this.results.jmhGitCommit, true));
+			line();
+		}
+		RunSettings settings = merged ? new RunSettings(Objects.requireNonNull(jmhRun)) : this.settings;
+		OptionalDouble warmups = settings.number("jmhWarmupIterations");
+		OptionalDouble iterations = settings.number("jmhIterations");
 		boolean shared = this.results.jmh.stream().anyMatch((score) -> score.threads() > 1);
 		line("JMH " + Objects.requireNonNull(this.results.environment).versions().getOrDefault("JMH", "")
 				+ ", one fork each"

@@ -46,6 +46,17 @@ public final class SuiteResults {
 	public List<JmhScore> jmh = new ArrayList<>();
 
 	/**
+	 * The run that measured the microbenchmarks, and its commit, so that a results file
+	 * can take them from a later run ({@code --only jmh --merge}); left out of the file
+	 * when not recorded (results written before they were read back the same).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public @Nullable RunInfo jmhRun;
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public @Nullable String jmhGitCommit;
+
+	/**
 	 * The security stage, with the run that measured it; left out of the file when the
 	 * stage did not run (results written before the stage existed read back the same).
 	 */

@@ -79,7 +79,7 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	static final long SECURITY_LOAD_RATE_LIMIT = 1_000_000_000L;
 
 	/** The stages {@code --merge} can replace in a results file, each by itself or together. */
-	static final Set<Stage> MERGEABLE = EnumSet.of(Stage.SECURITY, Stage.AUTHZ);
+	static final Set<Stage> MERGEABLE = EnumSet.of(Stage.SECURITY, Stage.AUTHZ, Stage.JMH);
 
 	/** The client address of the security stage's flood. */
 	static final String IP_FLOOD_SOURCE = "127.0.0.2";
@@ -206,8 +206,9 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		}
 		boolean merge = args.flag("merge");
 		if (merge && (stages.isEmpty() || !MERGEABLE.containsAll(stages))) {
-			throw new IllegalArgumentException("--merge replaces the security or the authz stage of the results file "
-					+ "and keeps every other stage: it takes --only security, --only authz or --only security,authz");
+			throw new IllegalArgumentException("--merge replaces the security, the authz or the jmh stage of the "
+					+ "results file and keeps every other stage: it takes --only with some of security, authz and jmh "
+					+ "(e.g. --only authz or --only authz,jmh)");
 		}
 		return new SuiteSettings(quick, stages, args.flag("profile"), args.flag("no-profile"), users,
 				args.intValue("rounds", quick ? 1 : 3), args.doubleValue("warmup", quick ? 3 : 10), args.doubleValue("measure", quick ? 5 : 20),

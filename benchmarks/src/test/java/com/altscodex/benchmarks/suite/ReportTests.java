@@ -238,6 +238,26 @@ class ReportTests {
 	}
 
 	@Test
+	void mergedWhenJmhRanThenOnlyItsRowsAreReplacedAndTheirRunNamed() throws IOException {
+		String committed = Files.readString(Path.of("results/latest.json"), StandardCharsets.UTF_8);
+		SuiteResults before = SuiteResults.readBack(BenchmarkSuite.JSON, committed);
+		SuiteResults run = TestResults.results(TestResults.settings(), "JMH");
+		run.jmh = List.of(new SuiteResults.JmhScore("PermissionSetBenchmark.wildcardHit", "", 1, "avgt", 42.0, 1.0,
+				"ns/op"));
+		run.jmhRun = new SuiteResults.RunInfo("2030-01-03T00:00:00Z", "2030-01-03T00:05:00Z", 5.0,
+				"benchmarks/run --only jmh --merge", false, List.of("JMH"), false, before.run.settings());
+		run.jmhGitCommit = "abc1234";
+		SuiteResults merged = BenchmarkSuite.merged(committed, run, EnumSet.of(Stage.JMH));
+		assertThat(merged.jmh).isEqualTo(run.jmh);
+		assertThat(merged.load).isEqualTo(before.load);
+		assertThat(merged.run).isEqualTo(before.run);
+		merged.verdicts.addAll(Verdicts.of(merged));
+		assertThat(new Report(merged).render()).contains("| `PermissionSetBenchmark.wildcardHit` |")
+			.contains("Measured on 2030-01-03T00:00:00Z with `benchmarks/run --only jmh --merge` (5.0 minutes), "
+					+ "commit abc1234, and merged into the results of the run above (`--merge`)");
+	}
+
+	@Test
 	void renderWhenTheAuthzStageRanThenItsSectionShowsBothComparisons() {
 		SuiteResults results = TestResults.results(TestResults.settings(), "AUTHZ");
 		results.authz = TestResults.authz(results.run.startedAt(), 2, 0.8, 0.95);

@@ -8,7 +8,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -26,6 +25,7 @@ import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.session.InMemoryReactiveSessionRegistry;
 import org.springframework.security.core.session.ReactiveSessionRegistry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.authentication.InvalidateLeastUsedServerMaximumSessionsExceededHandler;
 import org.springframework.security.web.server.authentication.PreventLoginServerMaximumSessionsExceededHandler;
 import org.springframework.security.web.server.authentication.ServerMaximumSessionsExceededHandler;
@@ -42,7 +42,7 @@ import com.altscodex.spring.autoconfigure.AltsCodexWebFluxAutoConfiguration;
 import com.altscodex.spring.autoconfigure.InvalidAltsCodexPropertyException;
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.pat.PersonalAccessTokenConfigurer;
-import com.altscodex.spring.rbac.RbacAuthoritiesWebFilter;
+import com.altscodex.spring.rbac.RbacServerSecurityContextRepository;
 import com.altscodex.spring.rbac.ReactiveRoleService;
 import com.altscodex.spring.security.AltsCodexAuthorizedClientManager;
 import com.altscodex.spring.security.AltsCodexLoginConfigurer;
@@ -156,9 +156,9 @@ public final class AltsCodexSecurityAutoConfiguration {
 					sessionRegistry.getIfAvailable(InMemoryReactiveSessionRegistry::new),
 					maximumSessionsExceededHandler(webSessionManager.getIfAvailable()));
 		}
-		// not WebFilter beans: WebFlux would put those in front of every request, outside the chain
-		roleService.ifAvailable((roles) -> configurer.addCustomizer((http) -> http
-			.addFilterAfter(new RbacAuthoritiesWebFilter(roles), SecurityWebFiltersOrder.AUTHENTICATION)));
+		// a signed-in user's roles join their authorities as their context is loaded, on every request
+		roleService.ifAvailable((roles) -> configurer.setSecurityContextRepository(
+				new RbacServerSecurityContextRepository(new WebSessionServerSecurityContextRepository(), roles)));
 		personalAccessTokens.ifAvailable((tokens) -> configurer.addCustomizer(tokens::configure));
 		return configurer;
 	}

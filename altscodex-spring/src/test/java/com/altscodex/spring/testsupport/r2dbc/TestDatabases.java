@@ -28,7 +28,9 @@ import org.springframework.r2dbc.connection.init.ResourceDatabasePopulator;
  * and {@code root}, no password). A server that cannot be reached skips the tests that
  * need it, loudly, except on CI ({@code CI=true}), where it fails them: a green CI run has
  * run them all. {@code ALTSCODEX_TEST_POSTGRESQL_URL} and
- * {@code ALTSCODEX_TEST_MARIADB_URL} point elsewhere.
+ * {@code ALTSCODEX_TEST_MARIADB_URL} point elsewhere. Where no local server answers, no
+ * such URL is set and a Docker engine runs (a developer's laptop), the server is started
+ * in a container with Testcontainers instead.
  * <p>
  * Call these from a test or a {@code @BeforeAll}/{@code @BeforeEach} method, where a
  * skip is a skip; they block, so never on a non-blocking thread.
@@ -155,6 +157,10 @@ public final class TestDatabases {
 	 * @return the R2DBC URL
 	 */
 	public static String url(String platform) {
+		Reachable reached = servers.get(platform);
+		if (reached != null && reached.failure() == null) {
+			return reached.url();
+		}
 		return switch (platform) {
 			case POSTGRESQL -> url("ALTSCODEX_TEST_POSTGRESQL_URL", POSTGRESQL_URL);
 			case MARIADB -> url("ALTSCODEX_TEST_MARIADB_URL", MARIADB_URL);
@@ -168,12 +174,23 @@ public final class TestDatabases {
 	}
 
 	private static ConnectionFactory server(String platform, String urlVariable, String defaultUrl) {
-		String url = url(urlVariable, defaultUrl);
-		Reachable reachable = servers.computeIfAbsent(platform, (key) -> probe(url));
+		Reachable reachable = servers.computeIfAbsent(platform,
+				(key) -> reach(platform, url(urlVariable, defaultUrl), System.getenv(urlVariable) == null));
 		if (reachable.failure() != null) {
-			unreachable(platform, url, urlVariable, reachable.failure());
+			unreachable(platform, reachable.url(), urlVariable, reachable.failure());
 		}
 		return reachable.connectionFactory();
+	}
+
+	// the machine's server; else, on a machine with a Docker engine and no URL of its own,
+	// one in a container (Testcontainers), started once for the JVM
+	private static Reachable reach(String platform, String url, boolean mayUseContainer) {
+		Reachable local = probe(url);
+		if (local.failure() == null || !mayUseContainer || !Containers.dockerAvailable()) {
+			return local;
+		}
+		logger.warn("The " + platform + " server at " + url + " cannot be reached; starting one in a container");
+		return probe(Containers.start(platform));
 	}
 
 	private static Reachable probe(String url) {
@@ -182,10 +199,10 @@ public final class TestDatabases {
 			Mono.usingWhen(Mono.from(connectionFactory.create()),
 					(connection) -> Mono.from(connection.validate(ValidationDepth.REMOTE)), Connection::close)
 				.block(CONNECT_TIMEOUT);
-			return new Reachable(connectionFactory, null);
+			return new Reachable(url, connectionFactory, null);
 		}
 		catch (RuntimeException ex) {
-			return new Reachable(connectionFactory, ex);
+			return new Reachable(url, connectionFactory, ex);
 		}
 	}
 
@@ -199,7 +216,47 @@ public final class TestDatabases {
 		Assumptions.abort(message);
 	}
 
-	private record Reachable(ConnectionFactory connectionFactory, Throwable failure) {
+	private record Reachable(String url, ConnectionFactory connectionFactory, Throwable failure) {
+
+	}
+
+	/**
+	 * Servers in containers, for machines with a Docker engine and no local server; loaded
+	 * only there, so Testcontainers is never touched otherwise.
+	 */
+	private static final class Containers {
+
+		private static final Map<String, String> started = new ConcurrentHashMap<>();
+
+		static boolean dockerAvailable() {
+			try {
+				return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+			}
+			catch (RuntimeException | LinkageError ex) {
+				return false;
+			}
+		}
+
+		// the containers live as long as the JVM: Testcontainers' reaper removes them after
+		static String start(String platform) {
+			return started.computeIfAbsent(platform, (key) -> switch (key) {
+				case POSTGRESQL -> {
+					org.testcontainers.postgresql.PostgreSQLContainer postgres = new org.testcontainers.postgresql.PostgreSQLContainer(
+							"postgres:15");
+					postgres.start();
+					yield "r2dbc:postgresql://" + postgres.getUsername() + ":" + postgres.getPassword() + "@"
+							+ postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + postgres.getDatabaseName();
+				}
+				case MARIADB -> {
+					org.testcontainers.mariadb.MariaDBContainer mariadb = new org.testcontainers.mariadb.MariaDBContainer(
+							"mariadb:10.11");
+					mariadb.start();
+					yield "r2dbc:mariadb://" + mariadb.getUsername() + ":" + mariadb.getPassword() + "@"
+							+ mariadb.getHost() + ":" + mariadb.getMappedPort(3306) + "/" + mariadb.getDatabaseName();
+				}
+				default -> throw new IllegalArgumentException("No container for platform '" + key + "'");
+			});
+		}
 
 	}
 

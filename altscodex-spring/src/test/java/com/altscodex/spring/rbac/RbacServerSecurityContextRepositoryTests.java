@@ -18,10 +18,10 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.web.server.WebFilterChain;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
 
 import com.altscodex.spring.rbac.r2dbc.R2dbcRoleService;
 import com.altscodex.spring.security.AltsCodexAuthenticationToken;
@@ -31,25 +31,41 @@ import com.altscodex.spring.testsupport.r2dbc.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the rest of a request sees of a signed-in user once their roles are looked up,
+ * What a request sees of a signed-in user once their roles are looked up as their context loads,
  * with roles in a real (in-memory) H2.
  */
-class RbacAuthoritiesWebFilterTests {
+class RbacServerSecurityContextRepositoryTests {
 
 	private CachingReactiveRoleService roles;
 
-	private RbacAuthoritiesWebFilter filter;
+	private final AtomicReference<SecurityContext> kept = new AtomicReference<>();
+
+	private RbacServerSecurityContextRepository repository;
 
 	@BeforeEach
 	void newDatabase() {
-		ConnectionFactory h2 = TestDatabases.h2("filter-roles-" + UUID.randomUUID());
+		ConnectionFactory h2 = TestDatabases.h2("repository-roles-" + UUID.randomUUID());
 		TestDatabases.applySchema(h2, R2dbcRoleService.SCHEMA_LOCATION_PATTERN, TestDatabases.H2);
 		this.roles = new CachingReactiveRoleService(
-				new R2dbcRoleService(DatabaseClient.create(h2), new R2dbcTransactionManager(h2)), Duration.ZERO, 0);
+				new R2dbcRoleService(DatabaseClient.create(h2), new R2dbcTransactionManager(h2)), Duration.ofMinutes(1),
+				100);
 		this.roles.createRole("reader", null, "test").block();
 		this.roles.grant("reader", "reports:*", "test").block();
 		this.roles.assign("alice", "reader", "test").block();
-		this.filter = new RbacAuthoritiesWebFilter(this.roles);
+		this.repository = new RbacServerSecurityContextRepository(new ServerSecurityContextRepository() {
+
+			@Override
+			public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
+				RbacServerSecurityContextRepositoryTests.this.kept.set(context);
+				return Mono.empty();
+			}
+
+			@Override
+			public Mono<SecurityContext> load(ServerWebExchange exchange) {
+				return Mono.justOrEmpty(RbacServerSecurityContextRepositoryTests.this.kept.get());
+			}
+
+		}, this.roles);
 	}
 
 	@Test
@@ -82,25 +98,30 @@ class RbacAuthoritiesWebFilterTests {
 	}
 
 	@Test
-	void noSecurityContextThenNoneDownstream() {
-		AtomicReference<Object> seen = new AtomicReference<>("untouched");
-		WebFilterChain chain = (exchange) -> ReactiveSecurityContextHolder.getContext()
-			.doOnNext(seen::set)
-			.then();
-		this.filter.filter(exchange(), chain).block();
-		assertThat(seen.get()).isEqualTo("untouched");
+	void noSecurityContextThenNone() {
+		assertThat(this.repository.load(exchange()).blockOptional()).isEmpty();
+	}
+
+	@Test
+	void saveThenTheContextAsItIsWithoutTheRoles() {
+		SecurityContext signedIn = new SecurityContextImpl(signedIn("alice"));
+
+		this.repository.save(exchange(), signedIn).block();
+
+		assertThat(this.kept.get()).isSameAs(signedIn);
+		assertThat(this.repository.load(exchange()).block().getAuthentication().getAuthorities()).hasSize(3);
+	}
+
+	@Test
+	void sameSessionAndRolesThenTheSameContextAgain() {
+		this.kept.set(new SecurityContextImpl(signedIn("alice")));
+
+		assertThat(this.repository.load(exchange()).block()).isSameAs(this.repository.load(exchange()).block());
 	}
 
 	private Authentication seenDownstream(Authentication signedIn) {
-		AtomicReference<Authentication> seen = new AtomicReference<>();
-		WebFilterChain chain = (exchange) -> ReactiveSecurityContextHolder.getContext()
-			.map(SecurityContext::getAuthentication)
-			.doOnNext(seen::set)
-			.then();
-		this.filter.filter(exchange(), chain)
-			.contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(new SecurityContextImpl(signedIn))))
-			.block();
-		return seen.get();
+		this.kept.set(new SecurityContextImpl(signedIn));
+		return this.repository.load(exchange()).block().getAuthentication();
 	}
 
 	private static AltsCodexAuthenticationToken signedIn(String slotId) {

@@ -8,36 +8,32 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 
 import com.altscodex.spring.security.AltsCodexAuthenticationToken;
 import com.altscodex.spring.security.AltsCodexUser;
 
 /**
- * Gives a signed-in AltsCodex user, for the rest of the request, the authorities their
- * roles give them now: {@code ROLE_<role>} and each permission of their effective roles,
- * beside those they signed in with. They are looked up on every request (through the
- * {@link ReactiveRoleService}, usually a {@link CachingReactiveRoleService}), not kept in
- * the session, so a role taken away stops working on the next request.
- * <p>
- * Placed after the filters that authenticate, so that it sees the context they set, and
- * before authorization. Other authentications (a personal access token, a mock user in a
- * test) pass unchanged.
+ * Gives a signed-in AltsCodex user, for the request, the authorities their roles give
+ * them now: {@code ROLE_<role>} and each permission of their effective roles, beside those
+ * they signed in with. It wraps the repository the security context is kept in (the
+ * {@code WebSession}): what is saved is saved as it is, and what is loaded gets the
+ * user's roles, looked up on every request through the {@link ReactiveRoleService}
+ * (usually a {@link CachingReactiveRoleService}), so a role taken away stops working on
+ * the next request. Spring Security loads the context once per request and shares it;
+ * this adds no filter to the chain. Other authentications (a personal access token, a
+ * mock user in a test) are loaded unchanged.
  */
-public final class RbacAuthoritiesWebFilter implements WebFilter {
+public final class RbacServerSecurityContextRepository implements ServerSecurityContextRepository {
 
-	// the key ReactiveSecurityContextHolder keeps the context under
-	private static final Class<?> SECURITY_CONTEXT_KEY = SecurityContext.class;
+	private final ServerSecurityContextRepository delegate;
 
 	private final ReactiveRoleService roleService;
 
@@ -51,27 +47,26 @@ public final class RbacAuthoritiesWebFilter implements WebFilter {
 		.build();
 
 	/**
-	 * Creates a filter.
+	 * Creates a repository.
+	 * @param delegate where the security context is kept
 	 * @param roleService knows users' roles
 	 */
-	public RbacAuthoritiesWebFilter(ReactiveRoleService roleService) {
+	public RbacServerSecurityContextRepository(ServerSecurityContextRepository delegate,
+			ReactiveRoleService roleService) {
+		Assert.notNull(delegate, "delegate cannot be null");
 		Assert.notNull(roleService, "roleService cannot be null");
+		this.delegate = delegate;
 		this.roleService = roleService;
 	}
 
 	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return chain.filter(exchange).contextWrite(this::withRoles);
+	public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
+		return this.delegate.save(exchange, context);
 	}
 
-	private Context withRoles(Context context) {
-		Mono<SecurityContext> current = context.<Mono<SecurityContext>>getOrEmpty(SECURITY_CONTEXT_KEY).orElse(null);
-		if (current == null) {
-			return context;
-		}
-		// read from the context as it was: a lookup through the holder would find this one
-		Mono<SecurityContext> withRoles = current.flatMap(this::withRoles).cache();
-		return context.putAll(ReactiveSecurityContextHolder.withSecurityContext(withRoles).readOnly());
+	@Override
+	public Mono<SecurityContext> load(ServerWebExchange exchange) {
+		return this.delegate.load(exchange).flatMap(this::withRoles);
 	}
 
 	private Mono<SecurityContext> withRoles(SecurityContext securityContext) {
@@ -99,12 +94,12 @@ public final class RbacAuthoritiesWebFilter implements WebFilter {
 		});
 	}
 
-	private record WithRoles(UserAuthorizations authorizations, SecurityContext context) {
-	}
-
 	@Override
 	public String toString() {
-		return "RbacAuthoritiesWebFilter";
+		return "RbacServerSecurityContextRepository[" + this.delegate.getClass().getSimpleName() + "]";
+	}
+
+	private record WithRoles(UserAuthorizations authorizations, SecurityContext context) {
 	}
 
 }
