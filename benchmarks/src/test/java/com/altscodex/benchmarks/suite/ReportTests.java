@@ -197,7 +197,7 @@ class ReportTests {
 		run.security = security;
 		SuiteResults merged = BenchmarkSuite.merged(committed, run, EnumSet.of(Stage.SECURITY));
 		assertThat(merged.security).isSameAs(security);
-		assertThat(merged.authz).isEqualTo(before.authz);
+		assertThat(merged.authz).usingRecursiveComparison().isEqualTo(before.authz);
 		assertThat(merged.run).isEqualTo(before.run);
 		assertThat(merged.environment).isEqualTo(before.environment);
 		assertThat(merged.load).isEqualTo(before.load);

@@ -31,7 +31,7 @@ class SuiteSettingsTests {
 		assertThat(settings("--only", "security", "--merge").merge()).isTrue();
 		assertThat(settings("--only", "security").merge()).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> settings("--merge"))
-			.withMessageContaining("--only security");
+			.withMessageContaining("--only with some of security, authz and jmh");
 		assertThatIllegalArgumentException().isThrownBy(() -> settings("--only", "security,load", "--merge"));
 	}
 
