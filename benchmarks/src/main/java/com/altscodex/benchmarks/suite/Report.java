@@ -146,7 +146,8 @@ final class Report {
 				+ env.clockTicksPerSecond() + " s |");
 		line("| stages | " + String.join(", ", run.stages()).toLowerCase(Locale.ROOT)
 				+ (securityMerged() ? "; security merged from a later run (see its section)" : "")
-				+ (authzMerged() ? "; authz merged from a later run (see its section)" : "") + " |");
+				+ (authzMerged() ? "; authz merged from a later run (see its section)" : "")
+				+ (mergedLater(this.results.jmhRun) ? "; jmh merged from a later run (see its section)" : "") + " |");
 		line("| settings | " + describe(this.settings.values()) + " |");
 		line();
 		line("JVM flags:");

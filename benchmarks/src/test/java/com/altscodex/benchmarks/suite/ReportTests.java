@@ -213,7 +213,7 @@ class ReportTests {
 			.contains("## Sign-in through Spring Security")
 			.contains("Measured on 2030-01-01T00:00:00Z with `benchmarks/run --only security --merge` (14.5 minutes), "
 					+ "commit def5678, and merged into the results of the run above (`--merge`)")
-			.contains("; security merged from a later run (see its section) |");
+			.contains("; security merged from a later run (see its section)");
 	}
 
 	@Test
