@@ -1374,8 +1374,9 @@ final class Report {
 				+ "` without any credential, or `GET " + AuthorizationBenchConfiguration.REPORTS_PATH
 				+ "` with `Authorization: Bearer altscodex_pat_…`, a token of their own, through the same app and "
 				+ "chain; neither sends a cookie back, as a script's HTTP client would not, so the chain makes a new "
-				+ "CSRF token for every answer of both (Spring Security makes it on `boundedElastic`, among the "
-				+ "\"other\" threads of the CPU split). With a token, the chain checks its format and checksum, "
+				+ "CSRF token for every anonymous answer (Spring Security makes it on `boundedElastic`, among the "
+				+ "\"other\" threads of the CPU split), and none for a request with a token, which has no use for "
+				+ "one. With a token, the chain checks its format and checksum, "
 				+ "resolves it by its hash (a cache in front of the database), limits its scopes to what its owner's "
 				+ "roles grant now (a cache too) and authenticates the request for it alone, without a session; then "
 				+ "method security decides. Only `200 {\"hello\":\"world\"}` "

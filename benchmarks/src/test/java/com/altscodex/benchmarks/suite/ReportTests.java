@@ -234,7 +234,7 @@ class ReportTests {
 		assertThat(report.render()).contains("## Authorization: personal access tokens and roles")
 			.contains("Measured on 2030-01-02T00:00:00Z with `benchmarks/run --only authz --merge` (12.5 minutes), "
 					+ "commit fed9876, and merged into the results of the run above (`--merge`)")
-			.contains("; authz merged from a later run (see its section) |");
+			.contains("; authz merged from a later run (see its section)");
 	}
 
 	@Test
