@@ -308,8 +308,12 @@ abstract class AbstractR2dbcPersonalAccessTokenServiceTests {
 		// one character mistyped, in the random part and in the checksum
 		malformed.add(raw.substring(0, 20) + swap(raw.charAt(20)) + raw.substring(21));
 		malformed.add(raw.substring(0, last) + swap(raw.charAt(last)));
-		// two neighbours transposed
-		malformed.add(raw.substring(0, 30) + raw.charAt(31) + raw.charAt(30) + raw.substring(32));
+		// two neighbours transposed: two that differ, or the token would stay the same
+		int at = 30;
+		while (raw.charAt(at) == raw.charAt(at + 1)) {
+			at++;
+		}
+		malformed.add(raw.substring(0, at) + raw.charAt(at + 1) + raw.charAt(at) + raw.substring(at + 2));
 		malformed.add(raw.substring(0, last));
 		malformed.add(raw + "A");
 		malformed.add("ghp_" + raw.substring(PersonalAccessTokenCodec.PREFIX.length()));
