@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -538,15 +537,7 @@ public final class AltsCodexLoginConfigurer {
 		@Override
 		public Mono<MatchResult> matches(ServerWebExchange exchange) {
 			return (!SAFE.contains(exchange.getRequest().getMethod()) && !this.exempt.test(exchange)
-					&& !hasBearerToken(exchange)) ? MATCH : NO_MATCH;
-		}
-
-		// a browser never sends an Authorization header on its own, so a forged request
-		// cannot carry one: bearer requests need no CSRF token, as Spring Security's
-		// resource server decides for its own
-		private static boolean hasBearerToken(ServerWebExchange exchange) {
-			String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-			return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+					&& !CsrfTokenSubscribingWebFilter.hasBearerToken(exchange)) ? MATCH : NO_MATCH;
 		}
 
 		@Override

@@ -25,8 +25,9 @@ public final class CsrfTokenSubscribingWebFilter implements WebFilter {
 	}
 
 	// a script with a bearer token has no page to hand a CSRF token to, and needs none:
-	// making one for each of its requests would only cost a random draw and a cookie
-	private static boolean hasBearerToken(ServerWebExchange exchange) {
+	// making one for each of its requests would only cost a random draw and a cookie;
+	// nor can a forged browser request carry one, so CSRF protection skips them too
+	static boolean hasBearerToken(ServerWebExchange exchange) {
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
