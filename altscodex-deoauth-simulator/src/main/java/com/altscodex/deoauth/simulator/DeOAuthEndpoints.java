@@ -183,10 +183,14 @@ final class DeOAuthEndpoints {
 			code = this.simulation.codes().issue(client.id(), redirectUri, user.id());
 			success = "1";
 		}
-		Mono<Void> callback = this.callbacks.send(redirectUri, state, code, success).then();
-		if (behavior.duplicateCallback()) {
-			callback = Mono.when(callback, this.callbacks.send(redirectUri, state, code, success));
+		List<Mono<CallbackAttempt>> sends = new ArrayList<>();
+		for (String target : behavior.callbackTargets(redirectUri)) {
+			sends.add(this.callbacks.send(target, state, code, success));
+			if (behavior.duplicateCallback()) {
+				sends.add(this.callbacks.send(target, state, code, success));
+			}
 		}
+		Mono<Void> callback = (sends.size() == 1) ? sends.get(0).then() : Mono.when(sends);
 		Duration delay = behavior.callbackDelay();
 		if (!delay.isZero()) {
 			callback = Mono.delay(delay).then(callback);

@@ -1,7 +1,9 @@
 package com.altscodex.deoauth.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,8 @@ public final class SimulatorBehavior {
 	private volatile boolean duplicateCallback;
 
 	private volatile boolean withholdCallback;
+
+	private volatile @Nullable Function<String, List<String>> callbackTargets;
 
 	private volatile @Nullable AuthorizeFailure authorizeFailure;
 
@@ -62,6 +66,7 @@ public final class SimulatorBehavior {
 		copy.callbackWithoutCode = this.callbackWithoutCode;
 		copy.duplicateCallback = this.duplicateCallback;
 		copy.withholdCallback = this.withholdCallback;
+		copy.callbackTargets = this.callbackTargets;
 		copy.authorizeFailure = this.authorizeFailure;
 		copy.authorizeAnswer = this.authorizeAnswer;
 		copy.getTokenAnswer = this.getTokenAnswer;
@@ -86,6 +91,7 @@ public final class SimulatorBehavior {
 		this.callbackWithoutCode = false;
 		this.duplicateCallback = false;
 		this.withholdCallback = false;
+		this.callbackTargets = null;
 		this.authorizeFailure = null;
 		this.authorizeAnswer = null;
 		this.getTokenAnswer = null;
@@ -148,6 +154,21 @@ public final class SimulatorBehavior {
 	 */
 	public SimulatorBehavior duplicateCallback(boolean duplicate) {
 		this.duplicateCallback = duplicate;
+		return this;
+	}
+
+	/**
+	 * Where to send each callback instead of the {@code redirect_uri} its login named, as
+	 * a load balancer in front of several instances would: the function is given that
+	 * {@code redirect_uri} and answers the URIs to call, each once and concurrently, with
+	 * the same state and code (the code stays bound to the login's own
+	 * {@code redirect_uri}). Two URIs deliver the same callback to two instances at once.
+	 * @param targets maps the login's {@code redirect_uri} to the URIs to call back, or
+	 * {@code null} to call back the {@code redirect_uri} itself again
+	 * @return this instance
+	 */
+	public SimulatorBehavior callbackTargets(@Nullable Function<String, List<String>> targets) {
+		this.callbackTargets = targets;
 		return this;
 	}
 
@@ -287,6 +308,15 @@ public final class SimulatorBehavior {
 		return this.withholdCallback;
 	}
 
+	List<String> callbackTargets(String redirectUri) {
+		Function<String, List<String>> targets = this.callbackTargets;
+		if (targets == null) {
+			return List.of(redirectUri);
+		}
+		List<String> uris = targets.apply(redirectUri);
+		return (uris != null && !uris.isEmpty()) ? List.copyOf(uris) : List.of(redirectUri);
+	}
+
 	@Nullable AuthorizeFailure authorizeFailure() {
 		return this.authorizeFailure;
 	}
@@ -342,7 +372,8 @@ public final class SimulatorBehavior {
 		return "SimulatorBehavior[callbackDelay=" + this.callbackDelay + ", callbackBeforeAuthorizeAnswer="
 				+ this.callbackBeforeAuthorizeAnswer + ", rejectCallback=" + this.rejectCallback
 				+ ", callbackWithoutCode=" + this.callbackWithoutCode + ", duplicateCallback=" + this.duplicateCallback
-				+ ", withholdCallback=" + this.withholdCallback + ", authorizeFailure=" + this.authorizeFailure
+				+ ", withholdCallback=" + this.withholdCallback + ", callbackTargets="
+				+ (this.callbackTargets != null) + ", authorizeFailure=" + this.authorizeFailure
 				+ ", authorizeHttpStatus=" + this.authorizeAnswer + ", getTokenHttpStatus=" + this.getTokenAnswer
 				+ ", getTokenJunk=" + (this.getTokenJunk != null) + ", wrapSlotInData=" + this.wrapSlotInData
 				+ ", getTokenExtraBytes=" + this.getTokenExtraBytes + ", latency=" + this.latency + ", expiredJwts="
