@@ -13,8 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.altscodex.spring.autoconfigure.redis.AltsCodexStores;
 import com.altscodex.spring.client.AltsCodexClient;
 import com.altscodex.spring.client.AltsCodexClientFactory;
 import com.altscodex.spring.client.AltsCodexClients;
@@ -42,7 +44,15 @@ public final class AltsCodexAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PendingLoginRegistry altsCodexPendingLoginRegistry() {
+	PendingLoginRegistry altsCodexPendingLoginRegistry(Environment environment) {
+		// the Redis registry would have come first: it cannot be made on this classpath
+		if (AltsCodexStores.isRedis(environment, AltsCodexStores.PENDING_STORE_PROPERTY)) {
+			throw new InvalidAltsCodexPropertyException(AltsCodexStores.PENDING_STORE_PROPERTY,
+					"Property '" + AltsCodexStores.PENDING_STORE_PROPERTY
+							+ "' is 'redis', but Spring Data Redis is not on the classpath.",
+					"Add spring-boot-starter-data-redis-reactive and point spring.data.redis.url at Redis, or set '"
+							+ AltsCodexStores.PENDING_STORE_PROPERTY + "' to 'memory'.");
+		}
 		return new InMemoryPendingLoginRegistry();
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * ignored). It looks for the properties' names only: binding them is left to
  * {@link AltsCodexPropertiesRegistrar}, once.
  */
-class OnAltsCodexClientCondition extends SpringBootCondition {
+public class OnAltsCodexClientCondition extends SpringBootCondition {
 
 	private static final List<ConfigurationPropertyName> TOP_LEVEL_CLIENT = List.of(
 			ConfigurationPropertyName.of("altscodex.client-id"),

@@ -35,6 +35,7 @@ import com.altscodex.spring.client.pending.AuthorizationCallback;
 import com.altscodex.spring.client.pending.InMemoryPendingLoginRegistry;
 import com.altscodex.spring.client.pending.PendingLogin;
 import com.altscodex.spring.client.pending.PendingLoginRegistry;
+import com.altscodex.spring.client.pending.PendingLoginStoreException;
 import com.altscodex.spring.client.pending.StateAbbreviation;
 
 /**
@@ -181,9 +182,9 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 		return logger.isDebugEnabled() ? logOutcome(result, state) : result;
 	}
 
-	private PendingLogin register(String state) {
+	private PendingLogin register(String state, Duration timeout) {
 		int limit = this.registration.getMaxPendingLogins();
-		PendingLogin pending = this.pendingLogins.register(this.registration.getName(), state, limit);
+		PendingLogin pending = this.pendingLogins.register(this.registration.getName(), state, limit, timeout);
 		if (pending == null) {
 			throw new TooManyPendingLoginsException(this.registration.getName(), limit);
 		}
@@ -426,8 +427,16 @@ public final class DefaultAltsCodexClient implements AltsCodexClient, SmartLifec
 	private final class LoginSteps implements MonoLogin.Steps {
 
 		@Override
-		public PendingLogin register(String state) {
-			return DefaultAltsCodexClient.this.register(state);
+		public PendingLogin register(String state, Duration timeout) {
+			return DefaultAltsCodexClient.this.register(state, timeout);
+		}
+
+		@Override
+		public Mono<Void> ready(PendingLogin pending) {
+			// a shared store that cannot take the login fails it now, as a 503, rather than
+			// let it wait for a callback that could not find it
+			return pending.ready()
+				.onErrorMap(PendingLoginStoreException.class, PendingLoginStoreUnavailableException::new);
 		}
 
 		@Override

@@ -168,6 +168,14 @@ public enum FailureKind {
 	SHUTDOWN(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Service shutting down",
 			"The service is shutting down; try again in a moment.", LoginOutcome.SHUTDOWN, Duration.ofSeconds(5)),
 
+	/**
+	 * The store of pending logins shared by the application's instances (Redis) did not
+	 * take the login in time. Nothing was sent to DeOAuth.
+	 */
+	PENDING_STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable", "Sign-in unavailable",
+			"Sign-in is unavailable at the moment; try again in a moment.", LoginOutcome.OVERLOADED,
+			Duration.ofSeconds(5)),
+
 	/** The client has as many logins waiting for their callback as it may. Nothing was sent. */
 	TOO_MANY_PENDING_LOGINS(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy", "Sign-in busy",
 			"Too many sign-ins are in progress; try again in a moment.", LoginOutcome.OVERLOADED,

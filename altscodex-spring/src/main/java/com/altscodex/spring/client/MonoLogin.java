@@ -68,7 +68,12 @@ final class MonoLogin extends Mono<SlotInfo> {
 		 * Registers the login under its state, within the client's limit.
 		 * @throws TooManyPendingLoginsException when the client has as many as it may
 		 */
-		PendingLogin register(String state);
+		PendingLogin register(String state, Duration timeout);
+
+		/**
+		 * Completes once the registered login can receive its callback wherever it lands.
+		 */
+		Mono<Void> ready(PendingLogin pending);
 
 		boolean isRunning();
 
@@ -143,7 +148,7 @@ final class MonoLogin extends Mono<SlotInfo> {
 			}
 			PendingLogin registered;
 			try {
-				registered = this.login.client.register(this.login.state);
+				registered = this.login.client.register(this.login.state, this.login.timeout);
 			}
 			catch (RuntimeException ex) {
 				fail(ex);
@@ -164,7 +169,7 @@ final class MonoLogin extends Mono<SlotInfo> {
 				return;
 			}
 			registered.callback().subscribe(new CallbackWatcher(this));
-			registered.ready().subscribe(this);
+			this.login.client.ready(registered).subscribe(this);
 		}
 
 		@Override

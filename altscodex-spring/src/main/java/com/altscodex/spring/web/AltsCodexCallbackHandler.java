@@ -28,6 +28,7 @@ import com.altscodex.spring.client.pending.AuthorizationCallback;
 import com.altscodex.spring.client.pending.CallbackDelivery;
 import com.altscodex.spring.client.pending.ClaimResult;
 import com.altscodex.spring.client.pending.PendingLoginRegistry;
+import com.altscodex.spring.client.pending.PendingLoginStoreException;
 
 /**
  * The DeOAuth callback endpoint ({@code POST {redirect-uri}?state=..&code=..&success=..}).
@@ -112,7 +113,9 @@ public final class AltsCodexCallbackHandler implements HandlerFunction<ServerRes
 		// a failure to deliver (a remote store gone) is the app's, not DeOAuth's: the
 		// login it belonged to times out, and DeOAuth still hears that the callback came
 		return delivered.onErrorResume(RuntimeException.class, (ex) -> {
-			logger.warn("Could not deliver a DeOAuth callback: " + ex.getClass().getName());
+			// its message names what failed, never the state or the code
+			logger.warn("Could not deliver a DeOAuth callback: " + ex.getClass().getName()
+					+ ((ex instanceof PendingLoginStoreException) ? " (" + ex.getMessage() + ")" : ""));
 			return Mono.empty();
 		}).then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(RECEIVED));
 	}

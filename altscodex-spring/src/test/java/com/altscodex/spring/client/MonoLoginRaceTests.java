@@ -254,10 +254,15 @@ class MonoLoginRaceTests {
 		}
 
 		@Override
-		public PendingLogin register(String state) {
+		public PendingLogin register(String state, Duration timeout) {
 			PendingLogin pending = this.registry.register(CLIENT, state, Integer.MAX_VALUE);
 			assertThat(pending).isNotNull();
 			return pending;
+		}
+
+		@Override
+		public Mono<Void> ready(PendingLogin pending) {
+			return pending.ready();
 		}
 
 		@Override

@@ -56,8 +56,13 @@ class MonoLoginTests {
 		}
 
 		@Override
-		public PendingLogin register(String state) {
+		public PendingLogin register(String state, Duration timeout) {
 			return this.registry.register("test", state, 10);
+		}
+
+		@Override
+		public Mono<Void> ready(PendingLogin pending) {
+			return pending.ready();
 		}
 
 		@Override

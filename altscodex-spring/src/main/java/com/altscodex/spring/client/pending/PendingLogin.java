@@ -23,8 +23,8 @@ public interface PendingLogin {
 	 * Completes once a callback for the state, wherever it lands, can reach this login:
 	 * at once for a registry in this JVM, once the state is recorded for a registry
 	 * shared by several instances. The login sends nothing to DeOAuth before.
-	 * @return completes when the login can receive its callback; errors when the store
-	 * cannot record it
+	 * @return completes when the login can receive its callback; errors with
+	 * {@link PendingLoginStoreException} when the store cannot record it
 	 */
 	Mono<Void> ready();
 

@@ -1,5 +1,6 @@
 package com.altscodex.spring.client.pending;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,22 @@ public interface PendingLoginRegistry {
 	 * @throws IllegalStateException when a login is pending under the state already
 	 */
 	@Nullable PendingLogin register(String clientName, String state, int limit);
+
+	/**
+	 * Registers a login that waits for its callback no longer than a timeout, unless its
+	 * client has {@code limit} logins pending already. A registry shared by several
+	 * instances keeps the login's record in its store a little longer than the timeout,
+	 * and no longer; one in this JVM needs no timeout, and the default ignores it.
+	 * @param clientName the registration name of the login's client
+	 * @param state the state, unique per login
+	 * @param limit the most logins of this client that may be pending at once
+	 * @param timeout how long the login waits for its callback
+	 * @return the registered login, or {@code null} when the client's limit is reached
+	 * @throws IllegalStateException when a login is pending under the state already
+	 */
+	default @Nullable PendingLogin register(String clientName, String state, int limit, Duration timeout) {
+		return register(clientName, state, limit);
+	}
 
 	/**
 	 * Delivers a callback to the login that owns its state: the first callback for a

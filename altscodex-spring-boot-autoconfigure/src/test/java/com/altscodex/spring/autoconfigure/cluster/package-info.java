@@ -1,0 +1,4 @@
+/**
+ * Tests of several instances of one application on Redis.
+ */
+package com.altscodex.spring.autoconfigure.cluster;
