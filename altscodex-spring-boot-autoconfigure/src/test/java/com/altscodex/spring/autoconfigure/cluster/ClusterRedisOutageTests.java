@@ -36,6 +36,8 @@ class ClusterRedisOutageTests {
 							"org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
 									+ "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration")
 					.property("altscodex.pending.redis.command-timeout", "500ms")
+					// Boot's own Redis health indicator waits as long as Lettuce lets a command wait
+					.property("spring.data.redis.timeout", "1s")
 					.property("altscodex.security.rate-limit.store", "memory")
 					.property("altscodex.timeout", "60s")
 					.property("management.endpoint.health.show-details", "always")
