@@ -184,7 +184,7 @@ final class DeOAuthEndpoints {
 			success = "1";
 		}
 		List<Mono<CallbackAttempt>> sends = new ArrayList<>();
-		for (String target : behavior.callbackTargets(redirectUri)) {
+		for (String target : behavior.callbackTargetsOf(redirectUri)) {
 			sends.add(this.callbacks.send(target, state, code, success));
 			if (behavior.duplicateCallback()) {
 				sends.add(this.callbacks.send(target, state, code, success));

@@ -308,7 +308,7 @@ public final class SimulatorBehavior {
 		return this.withholdCallback;
 	}
 
-	List<String> callbackTargets(String redirectUri) {
+	List<String> callbackTargetsOf(String redirectUri) {
 		Function<String, List<String>> targets = this.callbackTargets;
 		if (targets == null) {
 			return List.of(redirectUri);

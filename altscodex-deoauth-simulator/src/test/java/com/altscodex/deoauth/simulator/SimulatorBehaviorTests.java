@@ -116,6 +116,31 @@ class SimulatorBehaviorTests {
 	}
 
 	@Test
+	void callbackTargetsSendTheCallbackElsewhereWithACodeBoundToTheLoginsRedirectUri() {
+		try (CallbackReceiver first = CallbackReceiver.start(); CallbackReceiver second = CallbackReceiver.start()) {
+			simulator.behavior().callbackTargets((redirectUri) -> List.of(first.redirectUri(), second.redirectUri()));
+			Mono<Callback> atFirst = first.next();
+			Mono<Callback> atSecond = second.next();
+
+			authorize("alice", "elsewhere");
+
+			Callback one = atFirst.block(TIMEOUT);
+			Callback two = atSecond.block(TIMEOUT);
+			simulator.awaitCallbacks(2).block(TIMEOUT);
+			assertThat(one.params()).isEqualTo(two.params());
+			assertThat(one.param("state")).isEqualTo("elsewhere");
+			assertThat(app.received()).isEmpty();
+			assertThat(simulator.callbacks()).extracting(CallbackAttempt::redirectUri)
+				.containsExactlyInAnyOrder(first.redirectUri(), second.redirectUri());
+			// the code is the login's: exchanged with its own redirect_uri, once
+			assertThat(exchange(one.param("code")).status()).isEqualTo(200);
+			assertThat(exchange(one.param("code")).status()).isEqualTo(400);
+		}
+		simulator.behavior().callbackTargets(null);
+		assertThat(authorizeAndAwaitCallback("alice", "home").param("state")).isEqualTo("home");
+	}
+
+	@Test
 	void withholdCallbackAnswersSuccessButSendsNoCallback() {
 		simulator.behavior().withholdCallback(true);
 		assertThat(authorize("alice", "withheld").json().get("success").asBoolean()).isTrue();

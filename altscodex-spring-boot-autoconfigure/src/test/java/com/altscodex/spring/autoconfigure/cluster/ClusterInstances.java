@@ -59,6 +59,10 @@ public final class ClusterInstances implements AutoCloseable {
 		}
 		this.simulator.registerClient(CLIENT_ID, CLIENT_SECRET,
 				ports.stream().map(ClusterInstances::redirectUri).toArray(String[]::new));
+		for (String client : builder.clients) {
+			this.simulator.registerClient(clientId(client), CLIENT_SECRET,
+					ports.stream().map((port) -> redirectUri(port, client)).toArray(String[]::new));
+		}
 		this.instances = new ArrayList<>();
 		for (int i = 0; i < builder.count; i++) {
 			Map<String, Object> properties = new LinkedHashMap<>();
@@ -78,6 +82,11 @@ public final class ClusterInstances implements AutoCloseable {
 			properties.put("spring.session.redis.namespace", this.keyPrefix + "session");
 			properties.put("spring.r2dbc.url", database);
 			properties.put("spring.application.name", "cluster-instance-" + (i + 1));
+			for (String client : builder.clients) {
+				properties.put("altscodex.clients." + client + ".client-id", clientId(client));
+				properties.put("altscodex.clients." + client + ".client-secret", CLIENT_SECRET);
+				properties.put("altscodex.clients." + client + ".redirect-uri", redirectUri(ports.get(i), client));
+			}
 			properties.putAll(builder.properties);
 			this.instances.add(new Instance(i + 1, ports.get(i), builder.application, properties));
 		}
@@ -138,6 +147,25 @@ public final class ClusterInstances implements AutoCloseable {
 
 	static String redirectUri(int port) {
 		return "http://127.0.0.1:" + port + "/getinfo";
+	}
+
+	/**
+	 * The callback endpoint of a named client on an instance's port.
+	 * @param port the instance's port
+	 * @param client the client's name
+	 * @return the redirect URI
+	 */
+	public static String redirectUri(int port, String client) {
+		return "http://127.0.0.1:" + port + "/callback/" + client;
+	}
+
+	/**
+	 * The client id of a named client, as the simulator knows it.
+	 * @param client the client's name
+	 * @return its client id
+	 */
+	public static String clientId(String client) {
+		return CLIENT_ID + "-" + client;
 	}
 
 	private static int freePort() {
@@ -272,6 +300,8 @@ public final class ClusterInstances implements AutoCloseable {
 
 		private final Map<String, Object> properties = new LinkedHashMap<>();
 
+		private final List<String> clients = new ArrayList<>();
+
 		Builder(DeOAuthSimulator simulator) {
 			this.simulator = simulator;
 		}
@@ -297,6 +327,15 @@ public final class ClusterInstances implements AutoCloseable {
 		/** The application class; the RBAC test application unless told. */
 		public Builder application(Class<?> application) {
 			this.application = application;
+			return this;
+		}
+
+		/**
+		 * One more client, {@code altscodex.clients.<name>}, on every instance, its
+		 * callback on {@code /callback/<name>}.
+		 */
+		public Builder client(String name) {
+			this.clients.add(name);
 			return this;
 		}
 
