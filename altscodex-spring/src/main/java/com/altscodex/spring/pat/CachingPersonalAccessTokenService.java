@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -34,6 +35,9 @@ public final class CachingPersonalAccessTokenService implements ReactivePersonal
 
 	private Clock clock = Clock.systemUTC();
 
+	private Consumer<PersonalAccessTokenChange> changeListener = (change) -> {
+	};
+
 	/**
 	 * Creates a caching service.
 	 * @param delegate the service that stores the tokens
@@ -58,6 +62,42 @@ public final class CachingPersonalAccessTokenService implements ReactivePersonal
 	public void setClock(Clock clock) {
 		Assert.notNull(clock, "clock cannot be null");
 		this.clock = clock;
+	}
+
+	/**
+	 * Sets who hears of every revocation made through this service that revoked a token,
+	 * after it is stored: for example, to tell other instances to {@link #forget} it.
+	 * Defaults to no one.
+	 * @param changeListener the listener
+	 */
+	public void setChangeListener(Consumer<PersonalAccessTokenChange> changeListener) {
+		Assert.notNull(changeListener, "changeListener cannot be null");
+		this.changeListener = changeListener;
+	}
+
+	/**
+	 * Forgets the tokens a revocation touched, such as one made on another instance.
+	 * @param change the revocation
+	 */
+	public void forget(PersonalAccessTokenChange change) {
+		String tokenId = change.tokenId();
+		if (tokenId != null) {
+			forgetToken(tokenId);
+		}
+		else {
+			forgetOwner(change.ownerId());
+		}
+	}
+
+	/**
+	 * Forgets every token kept, such as when revocations made on other instances may
+	 * have been missed.
+	 */
+	public void forgetAll() {
+		AsyncCache<String, PersonalAccessToken> tokens = this.tokens;
+		if (tokens != null) {
+			tokens.synchronous().invalidateAll();
+		}
 	}
 
 	/**
@@ -117,12 +157,22 @@ public final class CachingPersonalAccessTokenService implements ReactivePersonal
 
 	@Override
 	public Mono<Boolean> revoke(String ownerId, String tokenId) {
-		return this.delegate.revoke(ownerId, tokenId).doOnNext((revoked) -> forgetToken(tokenId));
+		return this.delegate.revoke(ownerId, tokenId).doOnNext((revoked) -> {
+			forgetToken(tokenId);
+			if (revoked) {
+				this.changeListener.accept(PersonalAccessTokenChange.revoked(ownerId, tokenId));
+			}
+		});
 	}
 
 	@Override
 	public Mono<Long> revokeAll(String ownerId) {
-		return this.delegate.revokeAll(ownerId).doOnNext((revoked) -> forgetOwner(ownerId));
+		return this.delegate.revokeAll(ownerId).doOnNext((revoked) -> {
+			forgetOwner(ownerId);
+			if (revoked > 0) {
+				this.changeListener.accept(PersonalAccessTokenChange.allRevoked(ownerId));
+			}
+		});
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,56 @@ class CachingPersonalAccessTokenServiceTests {
 		this.tokens.forgetOwner("alice");
 
 		this.tokens.resolve(raw).as(StepVerifier::create).verifyComplete();
+	}
+
+	@Test
+	void revocationsThenTheListenerHearsWhatTheyRevoked() {
+		List<PersonalAccessTokenChange> heard = new CopyOnWriteArrayList<>();
+		this.tokens.setChangeListener(heard::add);
+		String raw = create("alice", null);
+		create("alice", null);
+		PersonalAccessToken token = this.tokens.resolve(raw).block();
+
+		this.tokens.revoke("alice", token.id()).block();
+		this.tokens.revoke("alice", token.id()).block();
+		this.tokens.revoke("bob", token.id()).block();
+		this.tokens.revokeAll("alice").block();
+		this.tokens.revokeAll("alice").block();
+
+		assertThat(heard).containsExactly(PersonalAccessTokenChange.revoked("alice", token.id()),
+				PersonalAccessTokenChange.allRevoked("alice"));
+	}
+
+	@Test
+	void forgetAChangeMadeElsewhereThenTheNextResolveAsksTheStore() {
+		String raw = create("alice", null);
+		String other = create("alice", null);
+		PersonalAccessToken token = this.tokens.resolve(raw).block();
+		this.tokens.resolve(other).block();
+		store().revoke("alice", token.id()).block();
+		assertThat(this.tokens.resolve(raw).block()).as("kept until told").isNotNull();
+
+		this.tokens.forget(PersonalAccessTokenChange.revoked("alice", token.id()));
+
+		this.tokens.resolve(raw).as(StepVerifier::create).verifyComplete();
+		int before = this.database.connections();
+		assertThat(this.tokens.resolve(other).block()).isNotNull();
+		assertThat(this.database.connections()).as("the other token still kept").isEqualTo(before);
+	}
+
+	@Test
+	void forgetAllThenEveryTokenIsLookedUpAgain() {
+		String first = create("alice", null);
+		String second = create("bob", null);
+		this.tokens.resolve(first).block();
+		this.tokens.resolve(second).block();
+		store().revokeAll("alice").block();
+		store().revokeAll("bob").block();
+
+		this.tokens.forgetAll();
+
+		this.tokens.resolve(first).as(StepVerifier::create).verifyComplete();
+		this.tokens.resolve(second).as(StepVerifier::create).verifyComplete();
 	}
 
 	private String create(String owner, Instant expiresAt) {
