@@ -62,12 +62,24 @@ class LibraryArchitectureTests {
 	}
 
 	@Test
-	void bucket4jOnlyInTheInMemoryRateLimiter() {
+	void bucket4jOnlyInTheRateLimiters() {
 		noClasses().that()
 			.doNotHaveSimpleName("InMemorySignInRateLimiter")
+			.and()
+			.resideOutsideOfPackage("com.altscodex.spring.security.ratelimit.redis")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.github.bucket4j..")
+			.check(LIBRARY);
+	}
+
+	@Test
+	void redisOnlyInRedisPackages() {
+		noClasses().that()
+			.resideOutsideOfPackage("..redis..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.lettuce..", "org.springframework.data.redis..", "io.github.bucket4j.redis..")
 			.check(LIBRARY);
 	}
 

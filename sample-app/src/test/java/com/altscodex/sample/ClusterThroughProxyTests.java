@@ -123,7 +123,7 @@ class ClusterThroughProxyTests {
 				"--altscodex.platform-url=" + simulator.baseUrl(), "--altscodex.client-secret=" + clientSecret,
 				"--altscodex.redirect-uri=" + redirectUri, "--spring.data.redis.host=" + redis.host(),
 				"--spring.data.redis.port=" + redis.port(), "--altscodex.pending.redis.key-prefix=" + pendingKeyPrefix,
-				"--spring.session.redis.namespace=" + sessionNamespace, "--spring.r2dbc.url=" + database,
+				"--spring.session.data.redis.namespace=" + sessionNamespace, "--spring.r2dbc.url=" + database,
 				// 200 sign-ins from one address in a few seconds
 				RunningSample.NO_RATE_LIMIT);
 		// the first creates the tables and the demo roles, as cluster/run starts them

@@ -2,6 +2,8 @@ package com.altscodex.spring.autoconfigure.rbac;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -192,6 +194,13 @@ public class AltsCodexPatProperties implements InitializingBean {
 		 */
 		private int maxClients = 100_000;
 
+		/**
+		 * Where the buckets are kept: 'memory' (each instance limits on its own) or
+		 * 'redis' (one limit for every instance; needs Spring Data Redis on Lettuce and
+		 * bucket4j_jdk17-lettuce). Defaults to altscodex.pending.store, else memory.
+		 */
+		private @Nullable String store;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -230,6 +239,14 @@ public class AltsCodexPatProperties implements InitializingBean {
 
 		public void setMaxClients(int maxClients) {
 			this.maxClients = maxClients;
+		}
+
+		public @Nullable String getStore() {
+			return this.store;
+		}
+
+		public void setStore(@Nullable String store) {
+			this.store = store;
 		}
 
 	}

@@ -36,6 +36,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import com.altscodex.spring.autoconfigure.redis.AltsCodexStores;
+import com.altscodex.spring.autoconfigure.redis.RedisStoreUnavailableException;
 import com.altscodex.spring.autoconfigure.security.AltsCodexSecurityAutoConfiguration;
 import com.altscodex.spring.pat.CachingPersonalAccessTokenService;
 import com.altscodex.spring.pat.PersonalAccessTokenConfigurer;
@@ -150,6 +152,8 @@ public final class AltsCodexRbacAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "altscodex.pat.enabled", matchIfMissing = true)
 	static class PersonalAccessTokenConfiguration {
 
+		private static final String FAILURE_RATE_LIMIT_STORE = "altscodex.pat.failure-rate-limit.store";
+
 		@Bean
 		@ConditionalOnMissingBean(ReactivePersonalAccessTokenService.class)
 		CachingPersonalAccessTokenService altsCodexPersonalAccessTokenService(ConnectionFactory connectionFactory,
@@ -170,13 +174,20 @@ public final class AltsCodexRbacAutoConfiguration {
 		@ConditionalOnBean(ServerAltsCodexProblemWriter.class)
 		PersonalAccessTokenConfigurer altsCodexPersonalAccessTokenConfigurer(
 				ReactivePersonalAccessTokenService tokenService, ReactiveRoleService roleService,
-				ServerAltsCodexProblemWriter writer, AltsCodexPatProperties properties) {
+				ServerAltsCodexProblemWriter writer, AltsCodexPatProperties properties,
+				ObjectProvider<PersonalAccessTokenFailureLimiter> failureLimiter, Environment environment) {
 			PersonalAccessTokenConfigurer configurer = new PersonalAccessTokenConfigurer(
 					new PersonalAccessTokenReactiveAuthenticationManager(tokenService, roleService), writer);
 			AltsCodexPatProperties.FailureRateLimit limit = properties.getFailureRateLimit();
 			if (limit.isEnabled()) {
-				configurer.setFailureLimiter(new InMemorySignInRateLimiter(limit.getCapacity(), limit.getRefillTokens(),
-						limit.getRefillPeriod(), limit.getMaxClients()));
+				configurer.setFailureLimiter(failureLimiter.getIfAvailable(() -> {
+					if (AltsCodexStores.isRedis(environment, FAILURE_RATE_LIMIT_STORE)) {
+						throw new RedisStoreUnavailableException(FAILURE_RATE_LIMIT_STORE,
+								"the limit of invalid personal access tokens", "com.bucket4j:bucket4j_jdk17-lettuce");
+					}
+					return new PersonalAccessTokenFailureLimiter(new InMemorySignInRateLimiter(limit.getCapacity(),
+							limit.getRefillTokens(), limit.getRefillPeriod(), limit.getMaxClients()));
+				}).limiter());
 			}
 			return configurer;
 		}

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -40,6 +41,8 @@ import org.springframework.web.server.session.WebSessionManager;
 import com.altscodex.spring.autoconfigure.AltsCodexProperties;
 import com.altscodex.spring.autoconfigure.AltsCodexWebFluxAutoConfiguration;
 import com.altscodex.spring.autoconfigure.InvalidAltsCodexPropertyException;
+import com.altscodex.spring.autoconfigure.redis.AltsCodexStores;
+import com.altscodex.spring.autoconfigure.redis.RedisStoreUnavailableException;
 import com.altscodex.spring.client.AltsCodexClients;
 import com.altscodex.spring.pat.PersonalAccessTokenConfigurer;
 import com.altscodex.spring.rbac.RbacServerSecurityContextRepository;
@@ -78,6 +81,8 @@ import com.altscodex.spring.web.ServerJsonWriter;
 public final class AltsCodexSecurityAutoConfiguration {
 
 	private static final String HEALTH_ENDPOINT = "org.springframework.boot.health.actuate.endpoint.HealthEndpoint";
+
+	private static final String SPRING_SESSION_PACKAGE = "org.springframework.session.";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -153,7 +158,7 @@ public final class AltsCodexSecurityAutoConfiguration {
 		Integer maxSessions = properties.getMaxSessionsPerUser();
 		if (maxSessions != null) {
 			configurer.setMaximumSessions(SessionLimit.of(maxSessions),
-					sessionRegistry.getIfAvailable(InMemoryReactiveSessionRegistry::new),
+					sessionRegistry.getIfAvailable(() -> inMemorySessionRegistry(webSessionManager.getIfAvailable())),
 					maximumSessionsExceededHandler(webSessionManager.getIfAvailable()));
 		}
 		// a signed-in user's roles join their authorities as their context is loaded, on every request
@@ -177,6 +182,21 @@ public final class AltsCodexSecurityAutoConfiguration {
 			};
 		}
 		return null;
+	}
+
+	// sessions Spring Session keeps for every instance (in Redis) need its index by user, which
+	// AltsCodexRedisSessionAutoConfiguration makes the registry of: this instance's count would not do
+	private static ReactiveSessionRegistry inMemorySessionRegistry(@Nullable WebSessionManager webSessionManager) {
+		if (webSessionManager instanceof DefaultWebSessionManager sessions
+				&& sessions.getSessionStore().getClass().getName().startsWith(SPRING_SESSION_PACKAGE)) {
+			throw new InvalidAltsCodexPropertyException("altscodex.security.max-sessions-per-user",
+					"Property 'altscodex.security.max-sessions-per-user' limits the sessions of a user, but Spring"
+							+ " Session keeps the sessions without an index of each user's sessions: each instance"
+							+ " would count only the sign-ins it made.",
+					"Set 'spring.session.data.redis.repository-type' to 'indexed', so that every instance counts a user's"
+							+ " sessions, or remove 'altscodex.security.max-sessions-per-user'.");
+		}
+		return new InMemoryReactiveSessionRegistry();
 	}
 
 	// the least used session ends, where the session store is known; else the new sign-in fails
@@ -221,9 +241,16 @@ public final class AltsCodexSecurityAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "altscodex.security.rate-limit.enabled", matchIfMissing = true)
 	static class RateLimitConfiguration {
 
+		private static final String STORE = "altscodex.security.rate-limit.store";
+
+		// AltsCodexRedisRateLimitAutoConfiguration, ordered before, makes the Redis one
 		@Bean
 		@ConditionalOnMissingBean
-		SignInRateLimiter altsCodexSignInRateLimiter(AltsCodexSecurityProperties properties) {
+		SignInRateLimiter altsCodexSignInRateLimiter(AltsCodexSecurityProperties properties, Environment environment) {
+			if (AltsCodexStores.isRedis(environment, STORE)) {
+				throw new RedisStoreUnavailableException(STORE, "the sign-in rate limit",
+						"com.bucket4j:bucket4j_jdk17-lettuce");
+			}
 			AltsCodexSecurityProperties.RateLimit rateLimit = properties.getRateLimit();
 			return new InMemorySignInRateLimiter(rateLimit.getCapacity(), rateLimit.getRefillTokens(),
 					rateLimit.getRefillPeriod(), rateLimit.getMaxClients());

@@ -264,6 +264,13 @@ public class AltsCodexSecurityProperties implements InitializingBean {
 		 */
 		private int maxClients = 100_000;
 
+		/**
+		 * Where the buckets are kept: 'memory' (each instance limits on its own) or
+		 * 'redis' (one limit for every instance; needs Spring Data Redis on Lettuce and
+		 * bucket4j_jdk17-lettuce). Defaults to altscodex.pending.store, else memory.
+		 */
+		private @Nullable String store;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -302,6 +309,14 @@ public class AltsCodexSecurityProperties implements InitializingBean {
 
 		public void setMaxClients(int maxClients) {
 			this.maxClients = maxClients;
+		}
+
+		public @Nullable String getStore() {
+			return this.store;
+		}
+
+		public void setStore(@Nullable String store) {
+			this.store = store;
 		}
 
 	}

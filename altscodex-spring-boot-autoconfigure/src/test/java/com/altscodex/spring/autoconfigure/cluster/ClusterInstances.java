@@ -79,7 +79,7 @@ public final class ClusterInstances implements AutoCloseable {
 			// three applications, a simulator and the load share two cores here
 			properties.put("altscodex.pending.redis.command-timeout", "10s");
 			properties.put("spring.data.redis.url", this.redis.url());
-			properties.put("spring.session.redis.namespace", this.keyPrefix + "session");
+			properties.put("spring.session.data.redis.namespace", this.keyPrefix + "session");
 			properties.put("spring.r2dbc.url", database);
 			properties.put("spring.application.name", "cluster-instance-" + (i + 1));
 			for (String client : builder.clients) {
