@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,9 @@ import com.altscodex.benchmarks.suite.Args;
  * its limit per address, while other users sign in from another address (see
  * {@code ipFlood}).</li>
  * </ul>
- * Common arguments: {@code --target http://127.0.0.1:<port>}, {@code --jwt-file}.
+ * Common arguments: {@code --target http://127.0.0.1:<port>}, {@code --jwt-file}. The
+ * closed loops of logins and sessions take several targets too, separated by commas:
+ * instances of one app, the n-th user on the n-th, round robin.
  */
 public final class LoadGenerator {
 
@@ -163,14 +166,27 @@ public final class LoadGenerator {
 	 * session's cookies), {@code anonymous} ({@code GET /bench/public}, no credential) or
 	 * {@code token} ({@code GET /bench/reports} with the user's own personal access token,
 	 * the n-th user the n-th of {@code --token-file}). The users sign in, or fetch their
-	 * CSRF cookie, before the warm-up begins.
+	 * CSRF cookie, before the warm-up begins. With several targets the users of a login or
+	 * session flow take them in turn; with {@code --session-elsewhere} a session's
+	 * requests go to the next target after the one it signed in on.
 	 */
 	private static List<Supplier<Mono<Outcome>>> steps(Args args, String target, JwtPool jwts,
 			ConnectionProvider connections, int users) throws IOException {
 		String flow = args.get("flow", "login");
+		List<String> targets = targets(target);
+		if (targets.size() > 1 && !flow.equals("login") && !flow.equals("session")) {
+			throw new IllegalArgumentException("The " + flow + " flow takes one --target");
+		}
 		if (flow.equals("login")) {
-			HttpClient client = Logins.configure(HttpClient.create(connections), target);
-			return Collections.nCopies(users, () -> Logins.login(client, jwts.next()));
+			List<HttpClient> clients = targets.stream()
+				.map((each) -> Logins.configure(HttpClient.create(connections), each))
+				.toList();
+			List<Supplier<Mono<Outcome>>> logins = new ArrayList<>();
+			for (int i = 0; i < users; i++) {
+				HttpClient client = clients.get(i % clients.size());
+				logins.add(() -> Logins.login(client, jwts.next()));
+			}
+			return logins;
 		}
 		HttpClient client = HttpClient.create(connections).baseUrl(target);
 		if (flow.equals("anonymous")) {
@@ -204,19 +220,34 @@ public final class LoadGenerator {
 			case "session" -> {
 				Security security = Security.of(args.required("security"));
 				String path = args.get("path", SecuredBenchConfiguration.HELLO_PATH);
+				List<HttpClient> clients = targets.stream()
+					.map((each) -> HttpClient.create(connections).baseUrl(each))
+					.toList();
+				// with --session-elsewhere, a session's requests go to the next instance than the one it signed in on
+				int elsewhere = args.flag("session-elsewhere") ? 1 : 0;
+				List<Mono<Void>> signIns = new ArrayList<>();
 				for (int i = 0; i < users; i++) {
 					CookieJar jar = new CookieJar();
 					jars.add(jar);
-					steps.add(() -> SecuredLogins.hello(client, jar, path));
+					HttpClient requests = clients.get((i + elsewhere) % clients.size());
+					HttpClient signIn = clients.get(i % clients.size());
+					steps.add(() -> SecuredLogins.hello(requests, jar, path));
+					signIns.add(Mono.defer(() -> SecuredLogins.signIn(signIn, jar, security, jwts.next())));
 				}
-				prepared = Flux.fromIterable(jars)
-					.flatMap((jar) -> SecuredLogins.signIn(client, jar, security, jwts.next()), users)
-					.then();
+				prepared = Flux.fromIterable(signIns).flatMap((signIn) -> signIn, users).then();
 			}
 			default -> throw new IllegalArgumentException("Unknown flow " + flow);
 		}
 		prepared.block(Duration.ofMinutes(2));
 		return steps;
+	}
+
+	/**
+	 * The targets of {@code --target}: one, or several separated by commas (instances of
+	 * one app: the n-th user takes the n-th, round robin).
+	 */
+	static List<String> targets(String target) {
+		return Arrays.stream(target.split(",")).map(String::strip).filter((each) -> !each.isEmpty()).toList();
 	}
 
 	/**

@@ -4,11 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,6 +51,10 @@ import com.altscodex.deoauth.simulator.DeOAuthSimulator;
  * <li>{@code hold <from> <to> <ms>}, {@code hold off}: with {@code --holding-proxy}, hold
  * the {@code authorize} requests of those users' JWTs for that long before they reach the
  * simulator ({@link HoldingProxy}), from now on</li>
+ * <li>{@code callback-next <port>,<port>,...}, {@code callback-next off}: send the
+ * callback of a login whose redirect URI is on one of those ports to the same path on
+ * the next of them (the last's to the first's) instead, as a load balancer would send it
+ * to another instance than the login's; other redirect URIs keep theirs</li>
  * <li>{@code clear}: forget the requests and callbacks received and sent so far</li>
  * <li>{@code quit}</li>
  * </ul>
@@ -135,6 +142,17 @@ public final class SimulatorMain {
 						reply("hold=" + millis + " from=" + words[1] + " to=" + words[2]);
 					}
 				}
+				case "callback-next" -> {
+					if (words.length < 2 || words[1].equals("off")) {
+						simulator.behavior().callbackTargets(null);
+						reply("callback-next=off");
+					}
+					else {
+						Map<Integer, Integer> next = nextPorts(words[1]);
+						simulator.behavior().callbackTargets((redirectUri) -> List.of(elsewhere(redirectUri, next)));
+						reply("callback-next=" + words[1]);
+					}
+				}
 				case "clear" -> {
 					if (proxy != null) {
 						proxy.clear();
@@ -154,6 +172,27 @@ public final class SimulatorMain {
 			}
 		}
 		simulator.close();
+	}
+
+	/**
+	 * Each port of a comma-separated list mapped to the next, the last to the first.
+	 */
+	public static Map<Integer, Integer> nextPorts(String ports) {
+		List<Integer> list = Arrays.stream(ports.split(",")).map(String::strip).map(Integer::valueOf).toList();
+		Map<Integer, Integer> next = new HashMap<>();
+		for (int i = 0; i < list.size(); i++) {
+			next.put(list.get(i), list.get((i + 1) % list.size()));
+		}
+		return next;
+	}
+
+	/**
+	 * The redirect URI on the port {@code next} maps its port to, or the same.
+	 */
+	public static String elsewhere(String redirectUri, Map<Integer, Integer> next) {
+		URI uri = URI.create(redirectUri);
+		Integer port = next.get(uri.getPort());
+		return (port != null) ? redirectUri.replaceFirst(":" + uri.getPort() + "/", ":" + port + "/") : redirectUri;
 	}
 
 	static String bearer(@Nullable String authorization) {

@@ -55,6 +55,7 @@ import com.altscodex.benchmarks.server.AuthorizationBenchConfiguration;
 import com.altscodex.benchmarks.server.BenchServers;
 import com.altscodex.benchmarks.server.SecuredBenchConfiguration;
 import com.altscodex.benchmarks.server.Security;
+import com.altscodex.benchmarks.server.Store;
 import com.altscodex.benchmarks.simulator.SimulatorMain;
 import com.altscodex.benchmarks.suite.SuiteResults.BurstRun;
 import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
@@ -184,6 +185,9 @@ public final class BenchmarkSuite {
 			if (this.settings.runs(Stage.AUTHZ)) {
 				stage("authz", this::authz);
 			}
+			if (this.settings.runs(Stage.CLUSTER)) {
+				stage("cluster", this::cluster);
+			}
 		}
 		finally {
 			stopAll();
@@ -206,7 +210,7 @@ public final class BenchmarkSuite {
 	}
 
 	/*
-	 * --merge: the stages of this run (security, authz) replace those of the results file,
+	 * --merge: the stages of this run (security, authz, cluster) replace those of the results file,
 	 * every other stage's figures and the run they came from stay, and the report is
 	 * rendered again from the whole.
 	 */
@@ -325,7 +329,11 @@ public final class BenchmarkSuite {
 	}
 
 	private App startApp(Subject subject, String name, int simulatorPort, List<String> flags, List<String> extraArgs) {
-		int port = freePort();
+		return startApp(subject, name, freePort(), simulatorPort, flags, extraArgs);
+	}
+
+	private App startApp(Subject subject, String name, int port, int simulatorPort, List<String> flags,
+			List<String> extraArgs) {
 		String prefix = subject.propertyPrefix;
 		String simulatorUrl = "http://127.0.0.1:" + simulatorPort;
 		List<String> args = new ArrayList<>(List.of("--bench.variant=" + subject.variant.propertyValue(),
@@ -357,7 +365,7 @@ public final class BenchmarkSuite {
 	 * way its chain expects (an app with Spring Security's form login is asked for its
 	 * state instead, its trivial endpoint must need a session).
 	 */
-	private void awaitReady(App app, Path jwts, Notes notes) {
+	private String awaitReady(App app, Path jwts, Notes notes) {
 		String ready = app.process.awaitLineStartingWith(BenchServers.READY, Duration.ofSeconds(180));
 		boolean nativeTransport = ready.contains("nativeTransport=true");
 		if (nativeTransport != this.settings.nativeTransport()) {
@@ -417,6 +425,7 @@ public final class BenchmarkSuite {
 		log(app.subject.label + " ready on port " + app.port + " (pid " + app.process.pid() + ", "
 				+ (nativeTransport ? "native" : "NIO") + " transport, "
 				+ (springSecurity ? "with" : "without") + " Spring Security)");
+		return ready;
 	}
 
 	/**
@@ -600,7 +609,7 @@ public final class BenchmarkSuite {
 			}
 		};
 		String name = "load-" + app.process.name() + "-" + users + (tag.isEmpty() ? "" : "-" + tag);
-		List<String> args = new ArrayList<>(List.of("--mode", "closed", "--target", app.baseUrl(), "--jwt-file",
+		List<String> args = new ArrayList<>(List.of("--mode", "closed", "--target", app.targets(), "--jwt-file",
 				this.jwtFile.toString(), "--users", Integer.toString(users), "--warmup", Double.toString(warmup),
 				"--measure", Double.toString(measure)));
 		args.addAll(flow);
@@ -1676,6 +1685,179 @@ public final class BenchmarkSuite {
 		}
 	}
 
+	// cluster
+
+	/*
+	 * The cluster stage: full logins on several instances with pending logins on Redis,
+	 * each callback landing on another instance than the login's, next to the same
+	 * instances in memory, each callback on the login's own; then requests of signed-in
+	 * sessions with Redis sessions next to in-memory ones. Rounds alternate the order. Its
+	 * checks and problems stay with its results, so that a later run can merge them alone.
+	 */
+	private void cluster() {
+		ClusterResults cluster = new ClusterResults();
+		this.results.cluster = cluster;
+		Notes notes = new Notes(cluster.checks, cluster.problems);
+		Instant started = Instant.now();
+		cluster.machine = EnvironmentProbe.load(this.clock, Duration.ofSeconds(3));
+		log("Cluster stage; the machine before it: " + describe(cluster.machine));
+		try {
+			// before anything starts: a stage without its Redis fails here, saying so
+			RedisServer redis = RedisServer.probe(this.settings.clusterRedisUrl(), Duration.ofSeconds(2));
+			cluster.redis = redis.describe();
+			log("Redis for the cluster stage: " + cluster.redis);
+			String keyPrefix = "bench:" + randomSecret().substring(0, 12) + ":";
+			if (this.simulator == null) {
+				startSimulator();
+			}
+			try {
+				stage("cluster: logins", () -> clusterComparison(cluster, notes, redis, keyPrefix,
+						List.of(Subject.CLUSTER_MEMORY, Subject.CLUSTER_REDIS), cluster.logins), notes);
+				stage("cluster: sessions", () -> clusterComparison(cluster, notes, redis, keyPrefix,
+						List.of(Subject.MEMORY_SESSIONS, Subject.REDIS_SESSIONS), cluster.sessions), notes);
+			}
+			finally {
+				long deleted = redis.deleteKeys(keyPrefix);
+				log("Deleted the stage's " + deleted + " keys under " + keyPrefix + " in Redis");
+			}
+		}
+		finally {
+			stop(this.simulator);
+			this.simulator = null;
+		}
+		Instant finished = Instant.now();
+		cluster.run = new SuiteResults.RunInfo(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
+				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
+				Duration.between(started, finished).toSeconds() / 60.0, this.settings.command(), this.settings.quick(),
+				List.of(Stage.CLUSTER.name()), this.settings.profile(), this.settings.describe());
+		cluster.gitCommit = Objects.requireNonNull(this.results.environment).gitCommit();
+	}
+
+	/*
+	 * Two apps of --cluster-instances instances each, in one JVM each (the instances'
+	 * CPU is the process's): the reference in memory and the same on Redis, whose
+	 * callbacks the simulator sends to the next instance. The load generator's users take
+	 * the instances in turn; with sessions, the Redis app's users request on the next
+	 * instance after the one they signed in on.
+	 */
+	private void clusterComparison(ClusterResults cluster, Notes notes, RedisServer redis, String keyPrefix,
+			List<Subject> subjects, List<LoadRun> runs) {
+		int users = this.settings.clusterUsers();
+		int instances = this.settings.clusterInstances();
+		String limit = Long.toString(SuiteSettings.SECURITY_LOAD_RATE_LIMIT);
+		Map<Subject, App> apps = new EnumMap<>(Subject.class);
+		try {
+			for (Subject subject : subjects) {
+				List<Integer> ports = new ArrayList<>();
+				for (int i = 0; i < instances; i++) {
+					ports.add(freePort());
+				}
+				List<String> args = new ArrayList<>(List.of("--" + BenchServers.STORE_PROPERTY + "="
+						+ subject.store.propertyValue(), "--" + BenchServers.CLUSTER_PORTS_PROPERTY + "="
+								+ ports.stream().map(String::valueOf).collect(Collectors.joining(","))));
+				if (subject.store == Store.REDIS) {
+					args.add("--spring.data.redis.url=" + this.settings.clusterRedisUrl());
+					args.add("--" + Store.KEY_PREFIX_PROPERTY + "=" + keyPrefix + subject.key + ":");
+					// the callbacks reach an instance while the others' load queues on the same cores
+					args.add("--altscodex.pending.redis.command-timeout=10s");
+				}
+				if (subject.security == Security.STARTER) {
+					args.add("--altscodex.security.rate-limit.capacity=" + limit);
+					args.add("--altscodex.security.rate-limit.refill-tokens=" + limit);
+				}
+				App started = startApp(subject, "cluster-" + subject.key, ports.get(0), this.simulatorPort,
+						SuiteSettings.APP_FLAGS, args);
+				apps.put(subject, new App(subject, started.port(), started.process(), ports.subList(1, ports.size())));
+			}
+			App onRedis = apps.get(subjects.get(1));
+			String mapping = onRedis.ports().stream().map(String::valueOf).collect(Collectors.joining(","));
+			simulatorCommand("callback-next " + mapping, "callback-next=");
+			log("Starting the cluster stage's apps: " + apps.keySet() + "; callbacks of " + onRedis.subject.label
+					+ " to the next instance (" + mapping + ")");
+			for (App app : apps.values()) {
+				String ready = awaitReady(app, this.jwtFile, notes);
+				notes.checks().add(clusterCheck(app, ready));
+			}
+			for (Subject subject : subjects) {
+				warmUp(apps.get(subject), List.of(clusterFlow(subject)), (subject.security == Security.STARTER)
+						? ", requesting in sessions on its " + instances + " instances"
+						: ", logging in on its " + instances + " instances", notes);
+			}
+			for (int round = 1; round <= this.settings.clusterRounds(); round++) {
+				for (int i = 0; i < subjects.size(); i++) {
+					Subject subject = subjects.get((i + round - 1) % subjects.size());
+					App app = apps.get(subject);
+					long redisBefore = redis.cpuTicks(this.clock);
+					long nanosBefore = System.nanoTime();
+					LoadRun run = closedLoop(app, users, this.settings.warmupSeconds(), this.settings.measureSeconds(),
+							subject.key + "-round-" + round, round, clusterFlow(subject));
+					runs.add(run);
+					long redisAfter = redis.cpuTicks(this.clock);
+					if (subject.store == Store.REDIS && redisBefore >= 0 && redisAfter >= 0) {
+						// warm-up included: the suite reads Redis before and after the whole loop
+						double seconds = this.clock.seconds(redisAfter - redisBefore);
+						double elapsed = (System.nanoTime() - nanosBefore) / 1e9;
+						long operations = run.result().logins() + run.result().warmupLogins();
+						cluster.redisCpu.add(new ClusterResults.RedisCpu(subject.key, round, seconds,
+								(operations > 0) ? seconds * 1000 / operations : 0,
+								seconds / Math.max(1e-9, elapsed * this.cores)));
+					}
+					log(String.format(Locale.ROOT, "%-26s %4d users (round %d): %8.1f per s, p50 %6.2f ms, p99 %7.2f "
+							+ "ms, app CPU %.3f ms each, errors %d", subject.label, users, round,
+							run.result().loginsPerSecond(), run.result().latency().p50(), run.result().latency().p99(),
+							run.appCpuMsPerLogin(), run.result().errors().total()));
+				}
+			}
+		}
+		finally {
+			try {
+				simulatorCommand("callback-next off", "callback-next=");
+			}
+			catch (RuntimeException ex) {
+				log("The simulator did not answer: " + ex.getMessage());
+			}
+			apps.values().forEach((app) -> stop(app.process));
+		}
+	}
+
+	/**
+	 * What each user of a closed loop of the cluster stage does: full logins, or requests
+	 * of a signed-in session (on Redis, on another instance than the sign-in's).
+	 */
+	private static List<String> clusterFlow(Subject subject) {
+		if (subject.security != Security.STARTER) {
+			return List.of();
+		}
+		List<String> flow = new ArrayList<>(sessionFlow(subject));
+		if (subject.store == Store.REDIS) {
+			flow.add("--session-elsewhere");
+		}
+		return flow;
+	}
+
+	/**
+	 * What an app of the cluster stage runs with, as its readiness showed it; a problem
+	 * when its store is not the one intended.
+	 */
+	private static String clusterCheck(App app, String ready) {
+		String registry = ready.replaceAll(".*pendingLoginRegistry=(\\S+).*", "$1");
+		String sessions = ready.replaceAll(".*sessions=(\\S+).*", "$1");
+		String instances = ready.replaceAll(".*instances=(\\d+).*", "$1");
+		boolean onRedis = app.subject.store == Store.REDIS;
+		boolean registryAsIntended = registry.startsWith("Redis") == onRedis;
+		boolean sessionsAsIntended = (app.subject.security != Security.STARTER) || (sessions.contains("Redis") == onRedis);
+		String check = app.subject.label + " (" + app.process.name() + "): " + instances + " instances in one JVM on "
+				+ "ports " + app.ports() + ", pending-login registry " + registry + ", session repository "
+				+ (sessions.equals("none") ? "none (WebFlux's in-memory sessions)" : sessions) + "; "
+				+ (onRedis ? "the simulator sends each callback to the next instance than the login's, and a first "
+						+ "login on the first instance was answered 200"
+						: "each callback goes to the login's own instance, and a first login was answered 200");
+		if (!registryAsIntended || !sessionsAsIntended) {
+			throw new IllegalStateException(check + " - NOT AS INTENDED");
+		}
+		return check;
+	}
+
 	/**
 	 * What each user of a closed loop of the authz stage does: {@code GET /bench/public}
 	 * without a credential, {@code GET /bench/reports} with a token of its own, or the
@@ -1991,7 +2173,7 @@ public final class BenchmarkSuite {
 	 * else as stored; the verdicts are computed again when written.
 	 * @param stored the results file's content
 	 * @param run the results of this run
-	 * @param stages the stages of this run that replace the stored ones: security, authz, jmh
+	 * @param stages the stages of this run that replace the stored ones: security, authz, cluster, jmh
 	 * @return the merged results
 	 * @throws IllegalStateException when the stored results do not read back as written
 	 */
@@ -2003,6 +2185,9 @@ public final class BenchmarkSuite {
 		}
 		if (stages.contains(Stage.AUTHZ)) {
 			results.authz = run.authz;
+		}
+		if (stages.contains(Stage.CLUSTER)) {
+			results.cluster = run.cluster;
 		}
 		if (stages.contains(Stage.JMH)) {
 			results.jmh = run.jmh;
@@ -2099,10 +2284,29 @@ public final class BenchmarkSuite {
 	/**
 	 * An app the suite started.
 	 */
-	private record App(Subject subject, int port, ChildProcess process) {
+	private record App(Subject subject, int port, ChildProcess process, List<Integer> otherPorts) {
+
+		App(Subject subject, int port, ChildProcess process) {
+			this(subject, port, process, List.of());
+		}
 
 		String baseUrl() {
 			return "http://127.0.0.1:" + this.port;
+		}
+
+		/**
+		 * Where a closed loop sends its users: the app, or each of its instances in turn.
+		 */
+		String targets() {
+			StringBuilder targets = new StringBuilder(baseUrl());
+			this.otherPorts.forEach((other) -> targets.append(",http://127.0.0.1:").append(other));
+			return targets.toString();
+		}
+
+		List<Integer> ports() {
+			List<Integer> ports = new ArrayList<>(List.of(this.port));
+			ports.addAll(this.otherPorts);
+			return ports;
 		}
 
 		URI uri(String path) {

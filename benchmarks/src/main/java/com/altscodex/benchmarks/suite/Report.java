@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import com.altscodex.benchmarks.load.Results;
 import com.altscodex.benchmarks.server.Authorization;
 import com.altscodex.benchmarks.server.AuthorizationBenchConfiguration;
+import com.altscodex.benchmarks.server.SecuredBenchConfiguration;
 import com.altscodex.benchmarks.suite.SuiteResults.BurstRun;
 import com.altscodex.benchmarks.suite.SuiteResults.ClassDelta;
 import com.altscodex.benchmarks.suite.SuiteResults.CpuUse;
@@ -80,6 +81,7 @@ final class Report {
 		flood();
 		security();
 		authz();
+		cluster();
 		jmh();
 		checks();
 		line("Raw results of this run: [benchmarks/results/latest.json](../benchmarks/results/latest.json).");
@@ -147,6 +149,7 @@ final class Report {
 		line("| stages | " + String.join(", ", run.stages()).toLowerCase(Locale.ROOT)
 				+ (securityMerged() ? "; security merged from a later run (see its section)" : "")
 				+ (authzMerged() ? "; authz merged from a later run (see its section)" : "")
+				+ (clusterMerged() ? "; cluster merged from a later run (see its section)" : "")
 				+ (mergedLater(this.results.jmhRun) ? "; jmh merged from a later run (see its section)" : "") + " |");
 		line("| settings | " + describe(this.settings.values()) + " |");
 		line();
@@ -1438,6 +1441,182 @@ final class Report {
 		line(before + Verdicts.number(share * 100, 1) + after + " (target ≥ " + Verdicts.percent(fraction) + ": "
 				+ ((share >= fraction) ? "met" : "missed") + "). "
 				+ Verdicts.authzWhy(figures.get(), base.get(), profiles));
+		line();
+	}
+
+	// the cluster stage
+
+	/**
+	 * Whether the cluster stage comes from a later run than the rest of the results
+	 * ({@code --merge}).
+	 */
+	boolean clusterMerged() {
+		ClusterResults cluster = this.results.cluster;
+		return cluster != null && mergedLater(cluster.run);
+	}
+
+	/**
+	 * The settings of the run that measured the cluster stage: its own, stored with it.
+	 */
+	private RunSettings clusterSettings() {
+		ClusterResults cluster = this.results.cluster;
+		return (cluster != null && cluster.run != null) ? new RunSettings(cluster.run) : this.settings;
+	}
+
+	private void cluster() {
+		ClusterResults cluster = this.results.cluster;
+		line("## Several instances on Redis");
+		line();
+		if (cluster == null) {
+			line("Not measured in this run: the cluster stage did not run (`benchmarks/run --only cluster --merge` "
+					+ "measures it and merges it into these results). Its targets: full logins on several instances "
+					+ "with their pending logins on Redis, each callback landing on another instance than the "
+					+ "login's, at most " + Verdicts.number(Verdicts.CLUSTER_P50_MS, 0) + " ms more at p50 than in "
+					+ "memory mode and at " + Verdicts.percent(Verdicts.CLUSTER_FRACTION) + " or more of its "
+					+ "throughput; requests of signed-in sessions with Redis sessions next to in-memory sessions, "
+					+ "reported without a target.");
+			line();
+			return;
+		}
+		line(provenance(cluster.run, cluster.gitCommit, clusterMerged()));
+		line();
+		String note = (cluster.run != null) ? new RunSettings(cluster.run).note() : "";
+		if (clusterMerged() && !note.isBlank()) {
+			line("> **Note on this stage's run**: " + note);
+			line();
+		}
+		if (cluster.run != null && cluster.run.quick()) {
+			line("> **Smoke run (`--quick`)**: this stage's windows and counts were shortened.");
+			line();
+		}
+		List<LoadRun> windows = new java.util.ArrayList<>(cluster.logins);
+		windows.addAll(cluster.sessions);
+		String machine = machine(cluster.machine, windows);
+		if (!machine.isEmpty()) {
+			line(machine);
+			line();
+		}
+		line(clusterApps(cluster));
+		line();
+		clusterLogins(cluster);
+		clusterSessions(cluster);
+		clusterRedisCpu(cluster);
+		if (!cluster.checks.isEmpty() || !cluster.problems.isEmpty()) {
+			line("Checks of the stage:");
+			line();
+			cluster.checks.forEach((check) -> line("- " + check));
+			cluster.problems.forEach((problem) -> line("- **Problem**: " + problem.replaceAll("\\s*\\R\\s*", " ")));
+			line();
+		}
+	}
+
+	private String clusterApps(ClusterResults cluster) {
+		RunSettings stage = clusterSettings();
+		OptionalDouble instances = stage.number("clusterInstances");
+		OptionalDouble limit = stage.number("clusterSignInRateLimit");
+		String count = instances.isPresent() ? Verdicts.number(instances.getAsDouble(), 0) : "several";
+		return "Each app is " + count + " instances of the plain app (metrics and observation off), each a Spring "
+				+ "context of its own on a port of its own with its own redirect URI and Reactor Netty resources, in "
+				+ "one JVM with the same flags as under load (their CPU and allocation are that process's); the load "
+				+ "generator's users take the instances in turn. **" + Subject.CLUSTER_MEMORY.label + "**: every "
+				+ "Redis and Spring Session auto-configuration excluded, as every other stage runs; DeOAuth sends each "
+				+ "callback to the login's own instance, the only way in-memory pending logins work on several "
+				+ "instances. **" + Subject.CLUSTER_REDIS.label + "**: `altscodex.pending.store=redis` on "
+				+ ((cluster.redis != null) ? cluster.redis : "a shared Redis") + ", a key prefix of the run's own; "
+				+ "the simulator sends each callback to the next instance than the login's (the last's to the "
+				+ "first), which claims the login in Redis and hands its outcome to the owner. The sessions' apps "
+				+ "add Spring Security and the starter's chain (their limit of sign-in attempts per client address "
+				+ "raised to " + (limit.isPresent() ? Verdicts.number(limit.getAsDouble(), 0) : "a figure that never "
+						+ "refuses")
+				+ ", as each load generator signs its users in at once from one address): **"
+				+ Subject.MEMORY_SESSIONS.label + "** in WebFlux's in-memory session store, each user's requests on "
+				+ "the instance it signed in on; **" + Subject.REDIS_SESSIONS.label + "** in Spring Session Data "
+				+ "Redis (and pending logins on Redis), each user's requests on the next instance after the one it "
+				+ "signed in on. The Redis server is not one of the three processes of the CPU columns: its CPU is in "
+				+ "\"other\" and, when the suite could read its process, in the table after the tables. CPU: utime "
+				+ "+ stime of each process from /proc over each window; shares are of the "
+				+ Objects.requireNonNull(this.results.environment).cores() + " cores.";
+	}
+
+	private void clusterLogins(ClusterResults cluster) {
+		if (cluster.logins.isEmpty()) {
+			return;
+		}
+		int users = Verdicts.clusterUsers(cluster);
+		line("### Full logins: pending logins on Redis next to memory");
+		line();
+		line(users + " users each log in over and over in a closed loop (`POST /login` with a raw JWT → "
+				+ "`AltsCodexClient.getSlotInfo` → `authorize` at DeOAuth → the callback → `get_token` → "
+				+ "`200 {\"id\": ..}`), as in the load stage. " + windowsText(clusterSettings()) + " In "
+				+ rounds(cluster.logins) + " rounds, the order alternating; \"of memory\" compares with memory mode in "
+				+ "the same round. Targets (medians): at most " + Verdicts.number(Verdicts.CLUSTER_P50_MS, 0)
+				+ " ms more at p50 than memory mode, and " + Verdicts.percent(Verdicts.CLUSTER_FRACTION)
+				+ " or more of its logins/s.");
+		line();
+		closedLoopTable(cluster.logins, "logins/s", "of memory", Subject.CLUSTER_MEMORY, "app CPU ms/login",
+				"app alloc. KB/login");
+		closedLoopMedians(cluster.logins, List.of(Subject.CLUSTER_MEMORY, Subject.CLUSTER_REDIS),
+				Subject.CLUSTER_MEMORY, users, "logins/s", "of memory");
+		Optional<Verdicts.Figures> redis = Verdicts.figures(cluster.logins, Subject.CLUSTER_REDIS, users);
+		Optional<Verdicts.Figures> memory = Verdicts.figures(cluster.logins, Subject.CLUSTER_MEMORY, users);
+		if (redis.isPresent() && memory.isPresent()) {
+			double difference = redis.get().p50() - memory.get().p50();
+			double share = redis.get().loginsPerSecond() / memory.get().loginsPerSecond();
+			line("On Redis, the p50 is **" + Verdicts.signed(difference, 2) + " ms** against memory mode (target ≤ +"
+					+ Verdicts.number(Verdicts.CLUSTER_P50_MS, 0) + " ms: "
+					+ ((difference <= Verdicts.CLUSTER_P50_MS) ? "met" : "missed") + ") and the throughput **"
+					+ Verdicts.number(share * 100, 1) + " %** of memory mode's (target ≥ "
+					+ Verdicts.percent(Verdicts.CLUSTER_FRACTION) + ": "
+					+ ((share >= Verdicts.CLUSTER_FRACTION) ? "met" : "missed") + "). "
+					+ Verdicts.clusterWhy(redis.get(), memory.get(), cluster, "login"));
+			line();
+		}
+	}
+
+	private void clusterSessions(ClusterResults cluster) {
+		if (cluster.sessions.isEmpty()) {
+			return;
+		}
+		int users = Verdicts.clusterUsers(cluster);
+		line("### Signed-in sessions: Redis sessions next to in-memory sessions");
+		line();
+		line(users + " users each sign in once before the warm-up, through the starter's chain (`GET /me` for the CSRF "
+				+ "cookie, then `POST /login` with a JWT), and then, in a closed loop, request `GET "
+				+ SecuredBenchConfiguration.HELLO_PATH + "` with their cookies; only `200 {\"hello\":\"world\"}` counts, "
+				+ "anything else is an error; a \"login\" of these tables is one request. "
+				+ windowsText(clusterSettings()) + " In " + rounds(cluster.sessions) + " rounds, the order alternating; "
+				+ "\"of in-memory sessions\" compares with the in-memory sessions in the same round. No target: the "
+				+ "issue asks for the figures side by side.");
+		line();
+		closedLoopTable(cluster.sessions, "requests/s", "of in-memory sessions", Subject.MEMORY_SESSIONS,
+				"app CPU ms/request", "app alloc. KB/request");
+		closedLoopMedians(cluster.sessions, List.of(Subject.MEMORY_SESSIONS, Subject.REDIS_SESSIONS),
+				Subject.MEMORY_SESSIONS, users, "requests/s", "of in-memory sessions");
+		Optional<Verdicts.Figures> redis = Verdicts.figures(cluster.sessions, Subject.REDIS_SESSIONS, users);
+		Optional<Verdicts.Figures> memory = Verdicts.figures(cluster.sessions, Subject.MEMORY_SESSIONS, users);
+		if (redis.isPresent() && memory.isPresent()) {
+			line("Redis sessions are served at **"
+					+ Verdicts.number(redis.get().loginsPerSecond() / memory.get().loginsPerSecond() * 100, 1)
+					+ " % of the in-memory sessions' requests/s** (no target), p50 "
+					+ Verdicts.signed(redis.get().p50() - memory.get().p50(), 2) + " ms. "
+					+ Verdicts.clusterWhy(redis.get(), memory.get(), cluster, "request"));
+			line();
+		}
+	}
+
+	private void clusterRedisCpu(ClusterResults cluster) {
+		if (cluster.redisCpu.isEmpty()) {
+			return;
+		}
+		line("The Redis server's CPU over each Redis row's whole closed loop (its warm-up included, as the suite reads "
+				+ "the server's process before and after the load generator), per login or request of the loop:");
+		line();
+		line("| app | round | Redis CPU s | ms per login/request | of the cores |");
+		line("|---|---:|---:|---:|---:|");
+		for (ClusterResults.RedisCpu cpu : cluster.redisCpu) {
+			line("| " + Subject.of(cpu.variant()).label + " | " + cpu.round() + " | " + fixed(cpu.seconds(), 2) + " | "
+					+ fixed(cpu.perLoginMs(), 3) + " | " + Verdicts.percent(cpu.share()) + " |");
+		}
 		line();
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import com.altscodex.benchmarks.app.BenchApp;
 import com.altscodex.benchmarks.bare.BareApp;
 import com.altscodex.benchmarks.server.Security;
+import com.altscodex.benchmarks.server.Store;
 import com.altscodex.benchmarks.server.Variant;
 
 /**
@@ -69,7 +70,37 @@ enum Subject {
 	 * only.
 	 */
 	WITHOUT_RBAC("without-rbac", "sessions without RBAC", BenchApp.class, Variant.PLAIN, "altscodex",
-			Security.STARTER);
+			Security.STARTER),
+
+	/**
+	 * Several instances of the plain app, pending logins in each instance's memory, each
+	 * callback on the login's own instance: the reference of {@link #CLUSTER_REDIS}.
+	 * Measured in the cluster stage only.
+	 */
+	CLUSTER_MEMORY("memory", "pending logins in memory", BenchApp.class, Variant.PLAIN, "altscodex", Security.NONE,
+			Store.MEMORY),
+
+	/**
+	 * The same instances with their pending logins on Redis, each callback on another
+	 * instance than the login's. Measured in the cluster stage only.
+	 */
+	CLUSTER_REDIS("redis", "pending logins on Redis", BenchApp.class, Variant.PLAIN, "altscodex", Security.NONE,
+			Store.REDIS),
+
+	/**
+	 * Several instances of the plain app with the starter's chain, sessions in each
+	 * instance's memory: the reference of {@link #REDIS_SESSIONS}. Measured in the
+	 * cluster stage only.
+	 */
+	MEMORY_SESSIONS("memory-sessions", "in-memory sessions", BenchApp.class, Variant.PLAIN, "altscodex",
+			Security.STARTER, Store.MEMORY),
+
+	/**
+	 * The same instances with Spring Session's Redis sessions (and pending logins on
+	 * Redis). Measured in the cluster stage only.
+	 */
+	REDIS_SESSIONS("redis-sessions", "Redis sessions", BenchApp.class, Variant.PLAIN, "altscodex", Security.STARTER,
+			Store.REDIS);
 
 	final String key;
 
@@ -83,13 +114,21 @@ enum Subject {
 
 	final Security security;
 
+	final Store store;
+
 	Subject(String key, String label, Class<?> mainClass, Variant variant, String propertyPrefix, Security security) {
+		this(key, label, mainClass, variant, propertyPrefix, security, Store.MEMORY);
+	}
+
+	Subject(String key, String label, Class<?> mainClass, Variant variant, String propertyPrefix, Security security,
+			Store store) {
 		this.key = key;
 		this.label = label;
 		this.mainClass = mainClass;
 		this.variant = variant;
 		this.propertyPrefix = propertyPrefix;
 		this.security = security;
+		this.store = store;
 	}
 
 	boolean isStarter() {

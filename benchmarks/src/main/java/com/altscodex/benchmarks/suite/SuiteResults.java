@@ -70,6 +70,13 @@ public final class SuiteResults {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public @Nullable AuthzResults authz;
 
+	/**
+	 * The cluster stage, with the run that measured it; left out of the file when the
+	 * stage did not run (results written before the stage existed read back the same).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public @Nullable ClusterResults cluster;
+
 	/** Each target of issue 3 with what was measured against it. */
 	public List<Verdict> verdicts = new ArrayList<>();
 

@@ -21,7 +21,8 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		int registryEntries, int jmhWarmupIterations, int jmhIterations, int jwtUsers, int floodLogins, int floodBound,
 		int floodFirstWave, String floodBeyondClient, double floodHoldSeconds, double floodLoginTimeoutSeconds,
 		int securityUsers, int securityRounds, int ipFloodLogins, int ipFloodUsers, double ipFloodHoldSeconds,
-		int authzUsers, int authzRounds, Path root, Path reportFile, Path jsonFile, Path workDir,
+		int authzUsers, int authzRounds, int clusterUsers, int clusterRounds, int clusterInstances,
+		String clusterRedisUrl, Path root, Path reportFile, Path jsonFile, Path workDir,
 		String command, String note, boolean nativeTransport, boolean render, boolean merge) {
 
 	/** How long the load generator waits for each answer of a burst. */
@@ -79,7 +80,10 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	static final long SECURITY_LOAD_RATE_LIMIT = 1_000_000_000L;
 
 	/** The stages {@code --merge} can replace in a results file, each by itself or together. */
-	static final Set<Stage> MERGEABLE = EnumSet.of(Stage.SECURITY, Stage.AUTHZ, Stage.JMH);
+	static final Set<Stage> MERGEABLE = EnumSet.of(Stage.SECURITY, Stage.AUTHZ, Stage.CLUSTER, Stage.JMH);
+
+	/** The Redis the cluster stage's instances share unless {@code --cluster-redis} says otherwise. */
+	static final String CLUSTER_REDIS_URL = "redis://127.0.0.1:6379";
 
 	/** The client address of the security stage's flood. */
 	static final String IP_FLOOD_SOURCE = "127.0.0.2";
@@ -128,11 +132,11 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 	static final List<String> JMH_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
 
 	/**
-	 * A part of the suite ({@code --only load,burst,memory,flood,jmh,security,authz}).
+	 * A part of the suite ({@code --only load,burst,memory,flood,jmh,security,authz,cluster}).
 	 */
 	enum Stage {
 
-		LOAD, BURST, MEMORY, FLOOD, JMH, SECURITY, AUTHZ;
+		LOAD, BURST, MEMORY, FLOOD, JMH, SECURITY, AUTHZ, CLUSTER;
 
 		static Stage of(String name) {
 			for (Stage stage : values()) {
@@ -204,11 +208,24 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 			// the authz stage's checks sign in one user more, who holds no role
 			throw new IllegalArgumentException("--authz-users must be below --jwt-users (" + jwtUsers + ")");
 		}
+		int clusterUsers = args.intValue("cluster-users", 64);
+		int clusterRounds = args.intValue("cluster-rounds", quick ? 1 : 3);
+		int clusterInstances = args.intValue("cluster-instances", 2);
+		if (clusterUsers < 1 || clusterRounds < 1) {
+			throw new IllegalArgumentException("--cluster-users and --cluster-rounds are at least 1");
+		}
+		if (clusterInstances < 2) {
+			// a callback lands on another instance than the login's
+			throw new IllegalArgumentException("--cluster-instances is at least 2");
+		}
+		if (clusterUsers >= jwtUsers) {
+			throw new IllegalArgumentException("--cluster-users must be below --jwt-users (" + jwtUsers + ")");
+		}
 		boolean merge = args.flag("merge");
 		if (merge && (stages.isEmpty() || !MERGEABLE.containsAll(stages))) {
-			throw new IllegalArgumentException("--merge replaces the security, the authz or the jmh stage of the "
-					+ "results file and keeps every other stage: it takes --only with some of security, authz and jmh "
-					+ "(e.g. --only authz or --only authz,jmh)");
+			throw new IllegalArgumentException("--merge replaces the security, the authz, the cluster or the jmh stage "
+					+ "of the results file and keeps every other stage: it takes --only with some of security, authz, "
+					+ "cluster and jmh (e.g. --only authz or --only cluster,jmh)");
 		}
 		return new SuiteSettings(quick, stages, args.flag("profile"), args.flag("no-profile"), users,
 				args.intValue("rounds", quick ? 1 : 3), args.doubleValue("warmup", quick ? 3 : 10), args.doubleValue("measure", quick ? 5 : 20),
@@ -218,7 +235,8 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 				args.intValue("jmh-iterations", quick ? 2 : 5), jwtUsers,
 				floodLogins, floodBound, floodFirstWave, floodBeyondClient, floodHold, floodLoginTimeout,
 				args.intValue("security-users", 64), args.intValue("security-rounds", quick ? 1 : 3), ipFloodLogins,
-				ipFloodUsers, args.doubleValue("ip-flood-hold", quick ? 10 : 30), authzUsers, authzRounds, root,
+				ipFloodUsers, args.doubleValue("ip-flood-hold", quick ? 10 : 30), authzUsers, authzRounds, clusterUsers,
+				clusterRounds, clusterInstances, args.get("cluster-redis", CLUSTER_REDIS_URL), root,
 				root.resolve(args.get("report", "docs/performance.md")),
 				root.resolve(args.get("json", "benchmarks/results/latest.json")),
 				root.resolve(args.get("work-dir", "benchmarks/target/bench")),
@@ -253,6 +271,19 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		settings.put("authzUsers", this.authzUsers);
 		settings.put("authzRounds", this.authzRounds);
 		settings.put("authzSignInRateLimit", SECURITY_LOAD_RATE_LIMIT);
+		return settings;
+	}
+
+	/**
+	 * The cluster stage's settings, as its own run stores them.
+	 */
+	Map<String, Object> describeCluster() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("clusterUsers", this.clusterUsers);
+		settings.put("clusterRounds", this.clusterRounds);
+		settings.put("clusterInstances", this.clusterInstances);
+		settings.put("clusterRedis", this.clusterRedisUrl);
+		settings.put("clusterSignInRateLimit", SECURITY_LOAD_RATE_LIMIT);
 		return settings;
 	}
 
@@ -350,6 +381,9 @@ record SuiteSettings(boolean quick, Set<Stage> stages, boolean profile, boolean 
 		}
 		if (runs(Stage.AUTHZ)) {
 			settings.putAll(describeAuthz());
+		}
+		if (runs(Stage.CLUSTER)) {
+			settings.putAll(describeCluster());
 		}
 		settings.put("note", this.note);
 		return settings;

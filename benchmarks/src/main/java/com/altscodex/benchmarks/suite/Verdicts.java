@@ -98,6 +98,21 @@ final class Verdicts {
 	/** The kind of answer that refuses a sign-in attempt beyond the limit per address. */
 	static final String RATE_LIMITED_KIND = "429 " + FailureKind.SIGN_IN_RATE_LIMITED.type();
 
+	/** How much higher the p50 of full logins on Redis may be than in memory, on several instances. */
+	static final double CLUSTER_P50_MS = 2;
+
+	/** The share of the memory mode's login throughput that logins on Redis must reach. */
+	static final double CLUSTER_FRACTION = 0.70;
+
+	static final String CLUSTER_P50_TARGET = "Full logins on Redis, callbacks on another instance: p50 above memory "
+			+ "mode";
+
+	static final String CLUSTER_THROUGHPUT_TARGET = "Full logins on Redis, callbacks on another instance: "
+			+ "throughput share of memory mode";
+
+	static final String CLUSTER_SESSIONS_TARGET = "Signed-in sessions on Redis: throughput share of in-memory "
+			+ "sessions";
+
 	/** The bound of a figure the report gives without a target. */
 	static final String NO_TARGET = "no target: reported";
 
@@ -226,6 +241,7 @@ final class Verdicts {
 			security(results.security, verdicts);
 		}
 		authz(results.authz, verdicts);
+		cluster(results.cluster, verdicts);
 		return verdicts;
 	}
 
@@ -995,6 +1011,128 @@ final class Verdicts {
 		return profiles.stream().filter((profile) -> profile.variant().equals(subject.key)).findFirst().orElse(null);
 	}
 
+	// the cluster stage
+
+	private static void cluster(@Nullable ClusterResults cluster, List<Verdict> verdicts) {
+		String p50Bound = "≤ +" + number(CLUSTER_P50_MS, 0) + " ms";
+		String shareBound = "≥ " + number(CLUSTER_FRACTION * 100, 0) + " %";
+		Optional<Figures> redis = (cluster != null) ? figures(cluster.logins, Subject.CLUSTER_REDIS, clusterUsers(cluster))
+				: Optional.empty();
+		Optional<Figures> memory = (cluster != null)
+				? figures(cluster.logins, Subject.CLUSTER_MEMORY, clusterUsers(cluster)) : Optional.empty();
+		if (redis.isEmpty() || memory.isEmpty()) {
+			String why = (cluster == null) ? "the cluster stage did not run (`benchmarks/run --only cluster`)"
+					: "the closed loops of logins did not complete (see the problems)";
+			verdicts.add(new Verdict(CLUSTER_P50_TARGET, "-", "not measured", p50Bound, null, "", why));
+			verdicts.add(new Verdict(CLUSTER_THROUGHPUT_TARGET, "-", "not measured", shareBound, null, "", why));
+		}
+		else {
+			verdicts.add(clusterP50(redis.get(), memory.get(), cluster));
+			verdicts.add(clusterShare(redis.get(), memory.get(), cluster));
+		}
+		Optional<Figures> redisSessions = (cluster != null)
+				? figures(cluster.sessions, Subject.REDIS_SESSIONS, clusterUsers(cluster)) : Optional.empty();
+		Optional<Figures> memorySessions = (cluster != null)
+				? figures(cluster.sessions, Subject.MEMORY_SESSIONS, clusterUsers(cluster)) : Optional.empty();
+		if (redisSessions.isEmpty() || memorySessions.isEmpty()) {
+			verdicts.add(new Verdict(CLUSTER_SESSIONS_TARGET, "-", "not measured", NO_TARGET, null, "",
+					(cluster == null) ? "the cluster stage did not run (`benchmarks/run --only cluster`)"
+							: "the closed loops of sessions did not complete (see the problems)"));
+		}
+		else {
+			Figures measured = redisSessions.get();
+			Figures reference = memorySessions.get();
+			double share = measured.loginsPerSecond() / reference.loginsPerSecond() * 100;
+			verdicts.add(new Verdict(CLUSTER_SESSIONS_TARGET, clusterSubject(measured, reference),
+					number(share, 1) + " % (" + number(measured.loginsPerSecond(), 0) + " against "
+							+ number(reference.loginsPerSecond(), 0) + " requests/s; p50 " + number(measured.p50(), 2)
+							+ " against " + number(reference.p50(), 2) + " ms)",
+					NO_TARGET, null, "", clusterWhy(measured, reference, cluster, "request")));
+		}
+	}
+
+	static Verdict clusterP50(Figures redis, Figures memory, ClusterResults cluster) {
+		return atMost(CLUSTER_P50_TARGET, clusterSubject(redis, memory), redis.p50() - memory.p50(), CLUSTER_P50_MS,
+				"ms", 2, clusterWhy(redis, memory, cluster, "login"));
+	}
+
+	static Verdict clusterShare(Figures redis, Figures memory, ClusterResults cluster) {
+		return atLeast(CLUSTER_THROUGHPUT_TARGET, clusterSubject(redis, memory),
+				redis.loginsPerSecond() / memory.loginsPerSecond() * 100, CLUSTER_FRACTION * 100, "%", 1,
+				clusterWhy(redis, memory, cluster, "login"));
+	}
+
+	private static String clusterSubject(Figures measured, Figures reference) {
+		return measured.subject().label + " vs " + reference.subject().label + ", " + measured.users() + " users"
+				+ rounds(measured);
+	}
+
+	/**
+	 * The concurrency of the cluster stage's closed loops, from its runs.
+	 */
+	static int clusterUsers(ClusterResults cluster) {
+		return !cluster.logins.isEmpty() ? cluster.logins.get(0).users()
+				: !cluster.sessions.isEmpty() ? cluster.sessions.get(0).users() : TARGET_USERS;
+	}
+
+	/**
+	 * The Redis server's median CPU per login (or request) over the runs of a subject,
+	 * when it was measured.
+	 */
+	static Optional<Double> redisCpuMs(ClusterResults cluster, Subject subject) {
+		List<Double> values = cluster.redisCpu.stream()
+			.filter((cpu) -> cpu.variant().equals(subject.key))
+			.map(ClusterResults.RedisCpu::perLoginMs)
+			.sorted()
+			.toList();
+		return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() / 2));
+	}
+
+	/**
+	 * The Redis server's median share of the machine over the runs of a subject, 0 when
+	 * it was not measured.
+	 */
+	static double redisShare(ClusterResults cluster, Subject subject) {
+		List<Double> values = cluster.redisCpu.stream()
+			.filter((cpu) -> cpu.variant().equals(subject.key))
+			.map(ClusterResults.RedisCpu::share)
+			.sorted()
+			.toList();
+		return values.isEmpty() ? 0 : values.get(values.size() / 2);
+	}
+
+	/**
+	 * What the run's figures say about logins (or session requests) on Redis against the
+	 * same in memory: the CPU of the app's instances, of Redis, of the other processes,
+	 * the machine's use and the latencies.
+	 */
+	static String clusterWhy(Figures measured, Figures reference, @Nullable ClusterResults cluster, String what) {
+		double redisShare = (cluster != null) ? redisShare(cluster, measured.subject()) : 0;
+		StringBuilder text = new StringBuilder((measured.otherShare() - redisShare > DISTURBED)
+				? "This run was disturbed: other processes than Redis took "
+						+ percent(measured.otherShare() - redisShare) + " of the machine's CPU during these windows "
+						+ "(median). "
+				: "").append("Per ").append(what).append(' ')
+			.append(measured.subject().label).append(" used ").append(number(measured.cpuMs(), 3))
+			.append(" ms of the instances' CPU against ").append(number(reference.cpuMs(), 3)).append(" ms for ")
+			.append(reference.subject().label).append(" (").append(signed(measured.cpuMs() - reference.cpuMs(), 3))
+			.append(" ms; event loops ").append(signed(measured.loopsMs() - reference.loopsMs(), 3))
+			.append(" ms, other threads ").append(signed(measured.otherThreadsMs() - reference.otherThreadsMs(), 3))
+			.append(" ms) and allocated ").append(number(measured.allocatedBytes() / 1024, 1)).append(" KB against ")
+			.append(number(reference.allocatedBytes() / 1024, 1)).append(" KB");
+		Optional<Double> redisMs = (cluster != null) ? redisCpuMs(cluster, measured.subject()) : Optional.empty();
+		redisMs.ifPresent((ms) -> text.append("; the Redis server used ").append(number(ms, 3)).append(" ms per ")
+			.append(what).append(" (warm-up included), counted in the \"other\" column"));
+		text.append("; the app, the simulator and the load generator together used ")
+			.append(number(measured.totalCpuMs(), 3)).append(" ms against ").append(number(reference.totalCpuMs(), 3))
+			.append(" ms, with the machine ").append(percent(measured.machineShare())).append(" and ")
+			.append(percent(reference.machineShare())).append(" busy. p50 ").append(number(measured.p50(), 2))
+			.append(" ms against ").append(number(reference.p50(), 2)).append(" ms, p99 ")
+			.append(number(measured.p99(), 1)).append(" ms against ").append(number(reference.p99(), 1))
+			.append(" ms.");
+		return text.toString();
+	}
+
 	// explanations
 
 	private static String rounds(Figures figures) {
@@ -1157,7 +1295,7 @@ final class Verdicts {
 				+ "; lost: " + lost + " (by run in the error columns of the load tables).";
 	}
 
-	private static String signed(double value, int decimals) {
+	static String signed(double value, int decimals) {
 		return ((value >= 0) ? "+" : "") + number(value, decimals);
 	}
 

@@ -150,7 +150,11 @@ class BenchServersTests {
 		assertThat(plain).containsAll(Variant.PLAIN.excludedAutoConfigurations(CLASS_LOADER))
 			.containsAll(Security.NONE.excludedAutoConfigurations(CLASS_LOADER))
 			.doesNotContain("com.altscodex.spring.autoconfigure.AltsCodexAutoConfiguration");
+		// in memory, as every stage but the cluster stage runs: no Redis, no Spring Session
 		assertThat(BenchServers.excludedAutoConfigurations(Variant.OBSERVED, Security.STARTER, false, CLASS_LOADER))
+			.isEqualTo(Store.MEMORY.excludedAutoConfigurations(CLASS_LOADER));
+		assertThat(BenchServers.excludedAutoConfigurations(Variant.OBSERVED, Security.STARTER, Store.REDIS, false,
+				CLASS_LOADER))
 			.isEmpty();
 		assertThat(BenchServers.excludedAutoConfigurations(Variant.OBSERVED, Security.NONE, true, CLASS_LOADER))
 			.contains("com.altscodex.spring.autoconfigure.AltsCodexAutoConfiguration");

@@ -286,6 +286,81 @@ class ReportTests {
 	}
 
 	@Test
+	void renderWhenTheClusterStageRanThenItsSectionShowsLoginsSessionsAndRedis() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "CLUSTER");
+		results.cluster = TestResults.cluster(results.run.startedAt(), 2, 0.8, 1.5, 0.75);
+		results.verdicts.addAll(Verdicts.of(results));
+		Report report = new Report(results);
+		String text = report.render();
+		assertThat(report.clusterMerged()).isFalse();
+		assertThat(text).contains("## Several instances on Redis")
+			.contains("as part of the run above. Every figure of this section is reproduced by "
+					+ "`benchmarks/run --only cluster --merge`.")
+			.contains("| " + Verdicts.CLUSTER_P50_TARGET + " | pending logins on Redis vs pending logins in memory, "
+					+ "64 users (median of 2 rounds) | 1.50 ms | ≤ 2.00 ms | **met** |")
+			.contains("| " + Verdicts.CLUSTER_THROUGHPUT_TARGET + " | pending logins on Redis vs pending logins in "
+					+ "memory, 64 users (median of 2 rounds) | 80.0 % | ≥ 70.0 % | **met** |")
+			.contains("| " + Verdicts.CLUSTER_SESSIONS_TARGET + " | Redis sessions vs in-memory sessions, 64 users "
+					+ "(median of 2 rounds) | 75.0 %")
+			.contains("Each app is 2 instances of the plain app")
+			.contains("`altscodex.pending.store=redis` on Redis 7.0.15 at redis://127.0.0.1:6379 (pid 42, this machine)")
+			.contains("### Full logins: pending logins on Redis next to memory")
+			.contains("| pending logins on Redis, round 2 | 800 | 80 % |")
+			.contains("| pending logins on Redis | 800 | 80 % | 21.50 | 64.50 | 0.500 |")
+			.contains("On Redis, the p50 is **+1.50 ms** against memory mode (target ≤ +2 ms: met) and the "
+					+ "throughput **80.0 %** of memory mode's (target ≥ 70 %: met).")
+			.contains("### Signed-in sessions: Redis sessions next to in-memory sessions")
+			.contains("| Redis sessions, round 1 | 3,000 | 75 % |")
+			.contains("Redis sessions are served at **75.0 % of the in-memory sessions' requests/s** (no target), "
+					+ "p50 +5.00 ms.")
+			.contains("| pending logins on Redis | 2 | 0.40 | 0.050 | 2 % |")
+			.contains("10 s of warm-up, then 20 s measured")
+			.contains("- a check of the cluster stage");
+	}
+
+	@Test
+	void renderWhenTheClusterStageDidNotRunThenItsSectionSaysHowToMeasureIt() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		results.verdicts.addAll(Verdicts.of(results));
+		assertThat(new Report(results).render()).contains("## Several instances on Redis\n\n"
+				+ "Not measured in this run: the cluster stage did not run (`benchmarks/run --only cluster --merge`");
+	}
+
+	@Test
+	void readBackWhenTheClusterStageRanThenEverythingIsRead() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "CLUSTER");
+		results.cluster = TestResults.cluster("2026-12-03T10:00:00Z", 2, 0.8, 1.5, 0.75);
+		results.verdicts.addAll(Verdicts.of(results));
+		JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		SuiteResults read = SuiteResults.readBack(BenchmarkSuite.JSON, pretty.writeValueAsString(results));
+		assertThat(read.cluster.logins).isEqualTo(results.cluster.logins);
+		assertThat(read.cluster.sessions).isEqualTo(results.cluster.sessions);
+		assertThat(read.cluster.redisCpu).isEqualTo(results.cluster.redisCpu);
+		assertThat(read.cluster.redis).isEqualTo(results.cluster.redis);
+		assertThat(Verdicts.of(read)).isEqualTo(results.verdicts);
+	}
+
+	@Test
+	void mergedWhenTheClusterStageRanThenOnlyItIsReplaced() throws IOException {
+		String committed = Files.readString(Path.of("results/latest.json"), StandardCharsets.UTF_8);
+		SuiteResults before = SuiteResults.readBack(BenchmarkSuite.JSON, committed);
+		SuiteResults run = TestResults.results(TestResults.settings(), "CLUSTER");
+		run.cluster = TestResults.cluster("2030-01-04T00:00:00Z", 3, 0.8, 1.5, 0.75);
+		SuiteResults merged = BenchmarkSuite.merged(committed, run, EnumSet.of(Stage.CLUSTER));
+		assertThat(merged.cluster).isSameAs(run.cluster);
+		assertThat(merged.authz).usingRecursiveComparison().isEqualTo(before.authz);
+		assertThat(merged.run).isEqualTo(before.run);
+		assertThat(merged.load).isEqualTo(before.load);
+		merged.verdicts.addAll(Verdicts.of(merged));
+		Report report = new Report(merged);
+		assertThat(report.clusterMerged()).isTrue();
+		assertThat(report.render()).contains("## Several instances on Redis")
+			.contains("Measured on 2030-01-04T00:00:00Z with `benchmarks/run --only cluster --merge` (16.5 minutes), "
+					+ "commit cab1234, and merged into the results of the run above (`--merge`)")
+			.contains("; cluster merged from a later run (see its section)");
+	}
+
+	@Test
 	void renderWhenTheAuthzStageDidNotRunThenItsSectionSaysHowToMeasureIt() {
 		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
 		results.verdicts.addAll(Verdicts.of(results));

@@ -31,7 +31,7 @@ class SuiteSettingsTests {
 		assertThat(settings("--only", "security", "--merge").merge()).isTrue();
 		assertThat(settings("--only", "security").merge()).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> settings("--merge"))
-			.withMessageContaining("--only with some of security, authz and jmh");
+			.withMessageContaining("--only with some of security, authz, cluster and jmh");
 		assertThatIllegalArgumentException().isThrownBy(() -> settings("--only", "security,load", "--merge"));
 	}
 
@@ -55,6 +55,47 @@ class SuiteSettingsTests {
 			.withMessageContaining("--jwt-users");
 		assertThat(settings("--authz-users", "1999").authzUsers()).isEqualTo(1999);
 		assertThatIllegalArgumentException().isThrownBy(() -> settings("--authz-rounds", "0"));
+	}
+
+	@Test
+	void clusterIsAStageOfTheFullRunWithItsSettingsStored() {
+		SuiteSettings settings = settings();
+		assertThat(settings.stages()).contains(Stage.CLUSTER);
+		assertThat(settings.clusterUsers()).isEqualTo(64);
+		assertThat(settings.clusterRounds()).isEqualTo(3);
+		assertThat(settings.clusterInstances()).isEqualTo(2);
+		assertThat(settings.clusterRedisUrl()).isEqualTo("redis://127.0.0.1:6379");
+		assertThat(settings.describe()).containsEntry("clusterUsers", 64)
+			.containsEntry("clusterRounds", 3)
+			.containsEntry("clusterInstances", 2)
+			.containsEntry("clusterRedis", "redis://127.0.0.1:6379")
+			.containsEntry("clusterSignInRateLimit", SuiteSettings.SECURITY_LOAD_RATE_LIMIT);
+		assertThat(settings("--only", "authz").describe()).doesNotContainKey("clusterUsers");
+		assertThat(settings("--only", "cluster", "--quick").clusterRounds()).isEqualTo(1);
+		SuiteSettings chosen = settings("--only", "cluster", "--cluster-rounds", "5", "--cluster-instances", "3",
+				"--cluster-users", "32", "--cluster-redis", "redis://10.0.0.7:6380");
+		assertThat(chosen.stages()).containsExactly(Stage.CLUSTER);
+		assertThat(chosen.clusterRounds()).isEqualTo(5);
+		assertThat(chosen.clusterInstances()).isEqualTo(3);
+		assertThat(chosen.clusterUsers()).isEqualTo(32);
+		assertThat(chosen.clusterRedisUrl()).isEqualTo("redis://10.0.0.7:6380");
+	}
+
+	@Test
+	void clusterNeedsTwoInstancesARoundAndAUser() {
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--cluster-instances", "1"))
+			.withMessageContaining("--cluster-instances is at least 2");
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--cluster-rounds", "0"));
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--cluster-users", "0"));
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--cluster-users", "2000"));
+	}
+
+	@Test
+	void mergeTakesTheClusterStageAloneOrWithOthersThatMerge() {
+		assertThat(settings("--only", "cluster", "--merge").merge()).isTrue();
+		assertThat(settings("--only", "cluster,authz,jmh", "--merge").merge()).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("--only", "cluster,load", "--merge"))
+			.withMessageContaining("--only cluster,jmh");
 	}
 
 	@Test

@@ -131,6 +131,38 @@ final class TestResults {
 	}
 
 	/**
+	 * A cluster stage of {@code rounds} rounds at 64 users: logins in memory at 1,000/s
+	 * with a p99 of 60 ms (p50 20 ms), on Redis at {@code loginShare} of that with a p50
+	 * {@code p50Extra} ms higher; in-memory sessions at 4,000/s, Redis sessions at
+	 * {@code sessionShare} of that. The CPU per login follows the throughput; Redis used
+	 * 0.05 ms per login.
+	 */
+	static ClusterResults cluster(String startedAt, int rounds, double loginShare, double p50Extra,
+			double sessionShare) {
+		ClusterResults cluster = new ClusterResults();
+		cluster.run = new RunInfo(startedAt, startedAt, 16.5, "benchmarks/run --only cluster --merge", false,
+				List.of("CLUSTER"), false, Map.of("clusterUsers", 64, "clusterRounds", rounds, "clusterInstances", 2,
+						"clusterRedis", "redis://127.0.0.1:6379", "clusterSignInRateLimit", 1_000_000_000L,
+						"warmupSeconds", 10.0, "measureSeconds", 20.0));
+		cluster.gitCommit = "cab1234";
+		cluster.redis = "Redis 7.0.15 at redis://127.0.0.1:6379 (pid 42, this machine)";
+		cluster.machine = new SecurityResults.MachineLoad(List.of(0.25, 0.5, 1.0), 3, 0.01, List.of());
+		for (int round = 1; round <= rounds; round++) {
+			cluster.logins.add(load(Subject.CLUSTER_MEMORY, round, 64, 1000, 60, 0.4, 0.01));
+			LoadRun redis = load(Subject.CLUSTER_REDIS, round, 64, 1000 * loginShare, 60 + 3 * p50Extra,
+					0.4 / loginShare, 0.03);
+			cluster.logins.add(redis);
+			cluster.sessions.add(load(Subject.MEMORY_SESSIONS, round, 64, 4000, 30, 0.12, 0.01));
+			cluster.sessions.add(load(Subject.REDIS_SESSIONS, round, 64, 4000 * sessionShare, 45,
+					0.12 / sessionShare, 0.04));
+			cluster.redisCpu.add(new ClusterResults.RedisCpu(Subject.CLUSTER_REDIS.key, round,
+					0.05 * redis.result().logins() / 1000, 0.05, 0.02));
+		}
+		cluster.checks.add("a check of the cluster stage");
+		return cluster;
+	}
+
+	/**
 	 * A flood of 1,500 logins from 127.0.0.2, {@code refused} of them answered 429 within
 	 * {@code refusalP99} ms of their request written and the others held by DeOAuth for
 	 * 30 s, {@code authorize} of them at DeOAuth; 20 users from 127.0.0.3, {@code usersOk}

@@ -128,6 +128,60 @@ class VerdictsTests {
 			.toList();
 	}
 
+	// the cluster stage
+
+	@Test
+	void clusterWhenRedisKeepsUpThenBothLoginTargetsAreMetAndSessionsReported() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "CLUSTER");
+		results.cluster = TestResults.cluster("2026-12-03T10:00:00Z", 3, 0.8, 1.5, 0.75);
+		List<Verdict> cluster = clusterVerdicts(results);
+		assertThat(cluster).extracting(Verdict::target)
+			.containsExactly(Verdicts.CLUSTER_P50_TARGET, Verdicts.CLUSTER_THROUGHPUT_TARGET,
+					Verdicts.CLUSTER_SESSIONS_TARGET);
+		assertThat(cluster.get(0).met()).isTrue();
+		assertThat(cluster.get(0).subject())
+			.isEqualTo("pending logins on Redis vs pending logins in memory, 64 users (median of 3 rounds)");
+		assertThat(cluster.get(0).measured()).isEqualTo("1.50 ms");
+		assertThat(cluster.get(0).required()).isEqualTo("≤ 2.00 ms");
+		assertThat(cluster.get(1).met()).isTrue();
+		assertThat(cluster.get(1).measured()).isEqualTo("80.0 %");
+		assertThat(cluster.get(1).required()).isEqualTo("≥ 70.0 %");
+		assertThat(cluster.get(2).met()).isNull();
+		assertThat(cluster.get(2).required()).isEqualTo(Verdicts.NO_TARGET);
+		assertThat(cluster.get(2).measured()).startsWith("75.0 % (3,000 against 4,000 requests/s; p50 15.00 against "
+				+ "10.00 ms)");
+	}
+
+	@Test
+	void clusterWhenRedisIsSlowThenBothLoginTargetsAreMissedWithTheRedisServersCpu() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "CLUSTER");
+		results.cluster = TestResults.cluster("2026-12-03T10:00:00Z", 1, 0.6, 4, 0.75);
+		List<Verdict> cluster = clusterVerdicts(results);
+		assertThat(cluster.get(0).met()).isFalse();
+		assertThat(cluster.get(0).measured()).isEqualTo("4.00 ms");
+		assertThat(cluster.get(1).met()).isFalse();
+		assertThat(cluster.get(1).measured()).isEqualTo("60.0 %");
+		assertThat(cluster.get(1).why()).startsWith("Per login pending logins on Redis used 0.667 ms of the instances' "
+				+ "CPU against 0.400 ms for pending logins in memory (+0.267 ms;")
+			.contains("the Redis server used 0.050 ms per login (warm-up included)")
+			.endsWith("p50 24.00 ms against 20.00 ms, p99 72.0 ms against 60.0 ms.");
+	}
+
+	@Test
+	void clusterWhenTheStageDidNotRunThenNotMeasured() {
+		SuiteResults results = TestResults.results(TestResults.settings(), "LOAD");
+		assertThat(clusterVerdicts(results)).hasSize(3)
+			.allSatisfy((verdict) -> assertThat(verdict.measured()).isEqualTo("not measured"));
+	}
+
+	private static List<Verdict> clusterVerdicts(SuiteResults results) {
+		return Verdicts.of(results)
+			.stream()
+			.filter((verdict) -> verdict.target().startsWith("Full logins on Redis")
+					|| verdict.target().startsWith("Signed-in sessions on Redis"))
+			.toList();
+	}
+
 	// the authz stage
 
 	@Test
